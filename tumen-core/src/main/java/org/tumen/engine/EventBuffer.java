@@ -7,7 +7,8 @@ import java.util.Arrays;
  *
  * <p>This is the engine's output contract (after MATSim's event stream): every change of a person's state
  * is one row, and every analysis (yearly tables, the ledger, the events file) is a handler that replays
- * the rows. Codes are the rule set's; {@link Vocabulary} names them.
+ * the rows. Codes are the rule set's; {@link Vocabulary} names them. The person's sex travels with the
+ * row (0 male, 1 female, -1 not modelled) because most breakdowns users ask for are by sex.
  */
 public final class EventBuffer {
   private int size;
@@ -17,17 +18,18 @@ public final class EventBuffer {
   private short[] to = new short[256];
   private short[] place = new short[256];
   private short[] cause = new short[256];
+  private byte[] sex = new byte[256];
   private int[] count = new int[256];
 
-  public void add(int day, int agent, int from, int to, int place, int cause) {
-    add(day, agent, from, to, place, cause, 1);
+  public void add(int day, int agent, int from, int to, int place, int cause, int sex) {
+    add(day, agent, from, to, place, cause, sex, 1);
   }
 
   /**
    * One row standing for {@code count} people who made the same move together. Agents from home cohorts
    * are counted this way ({@code agent} is then -1 - cohort), so the stream stays small at any population.
    */
-  public void add(int day, int agent, int from, int to, int place, int cause, int count) {
+  public void add(int day, int agent, int from, int to, int place, int cause, int sex, int count) {
     if (size == this.day.length) grow();
     this.day[size] = day;
     this.agent[size] = agent;
@@ -35,6 +37,7 @@ public final class EventBuffer {
     this.to[size] = (short) to;
     this.place[size] = (short) place;
     this.cause[size] = (short) cause;
+    this.sex[size] = (byte) sex;
     this.count[size] = count;
     size++;
   }
@@ -49,6 +52,7 @@ public final class EventBuffer {
     System.arraycopy(other.to, 0, to, size, n);
     System.arraycopy(other.place, 0, place, size, n);
     System.arraycopy(other.cause, 0, cause, size, n);
+    System.arraycopy(other.sex, 0, sex, size, n);
     System.arraycopy(other.count, 0, count, size, n);
     size += n;
   }
@@ -61,6 +65,7 @@ public final class EventBuffer {
     to = Arrays.copyOf(to, n);
     place = Arrays.copyOf(place, n);
     cause = Arrays.copyOf(cause, n);
+    sex = Arrays.copyOf(sex, n);
     count = Arrays.copyOf(count, n);
   }
 
@@ -94,6 +99,11 @@ public final class EventBuffer {
 
   public int cause(int i) {
     return cause[i];
+  }
+
+  /** 0 male, 1 female, -1 when the rule set does not model sex. */
+  public int sex(int i) {
+    return sex[i];
   }
 
   public int count(int i) {

@@ -1,0 +1,32 @@
+package org.tumen.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tumen.engine.PlaceGraph;
+import org.tumen.engine.SimCalendar;
+
+/**
+ * A loaded and checked scenario: immutable, built once, run many times (with parameter overrides).
+ *
+ * @param contentHash SHA-256 of every file the scenario is made of, so a run records exactly what it ran
+ * @param placeAttributes per place (by index): the places.csv columns beyond the generic ones
+ * @param routeModes per route (by id, in routes.csv order): the travel mode
+ * @param tables the rule set's own tables, by key
+ * @param observed observed series files for comparison and calibration, by key (paths resolved)
+ */
+public record Scenario(Path dir, String name, String description, RuleSet rules, SimCalendar calendar, long seed,
+    PlaceGraph places, List<Map<String, String>> placeAttributes, List<String> routeModes, ParameterSet parameters,
+    List<TimelineEvent> timeline, Map<String, CsvTable> tables, Map<String, Path> observed, String contentHash) {
+
+  public CsvTable table(String key) {
+    CsvTable t = tables.get(key);
+    if (t == null) throw new IllegalArgumentException("no table " + key);
+    return t;
+  }
+
+  public Scenario withParameters(ParameterSet p) {
+    return new Scenario(dir, name, description, rules, calendar, seed, places, placeAttributes, routeModes, p,
+        timeline, tables, observed, contentHash);
+  }
+}
