@@ -23,8 +23,8 @@ import org.tumen.engine.Vocabulary;
 
 /**
  * Writes every event of a run to one Parquet file: columns {@code day, date, agent, from, to, place, cause,
- * count}, with states, places and causes as names (Parquet dictionary-encodes them, so they cost a few
- * bits a row).
+ * sex, count}, with states, places, causes and sex as names (Parquet dictionary-encodes them, so they cost a
+ * few bits a row; sex is {@code female}, {@code male}, or null where the rule set does not model it).
  *
  * <p>How: the engine's thread copies each day's rows into a chunk of primitive arrays (cheap); full chunks go
  * to one background thread that appends them to an in-memory DuckDB table; {@link #finish} writes the table
@@ -78,7 +78,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
         s.execute("SET threads = 1");
         s.execute("SET preserve_insertion_order = true");
         s.execute("CREATE TABLE events (day INTEGER, agent INTEGER, \"from\" SMALLINT, \"to\" SMALLINT,"
-            + " place SMALLINT, cause SMALLINT, count INTEGER)");
+            + " place SMALLINT, cause SMALLINT, sex TINYINT, count INTEGER)");
       }
     } catch (SQLException e) {
       closeQuietly();
@@ -128,7 +128,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
         for (int i = 0; i < c.size; i++) {
           appender.beginRow()
               .append(c.day[i]).append(c.agent[i]).append(c.from[i]).append(c.to[i])
-              .append(c.place[i]).append(c.cause[i]).append(c.count[i])
+              .append(c.place[i]).append(c.cause[i]).append(c.sex[i]).append(c.count[i])
               .endRow();
         }
       }
@@ -174,6 +174,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
         + " " + nameList(vocabulary.states()) + "[\"to\" + 1] AS \"to\","
         + " " + nameList(vocabulary.places()) + "[place + 1] AS place,"
         + " " + nameList(vocabulary.causes()) + "[cause + 1] AS cause,"
+        + " CASE sex WHEN 0 THEN 'male' WHEN 1 THEN 'female' END AS sex,"
         + " count FROM events";
   }
 
@@ -242,6 +243,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
     final short[] to;
     final short[] place;
     final short[] cause;
+    final byte[] sex;
     final int[] count;
     int size;
 
@@ -256,6 +258,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
       to = new short[capacity];
       place = new short[capacity];
       cause = new short[capacity];
+      sex = new byte[capacity];
       count = new int[capacity];
     }
 
@@ -266,6 +269,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
       to[size] = (short) e.to(i);
       place[size] = (short) e.place(i);
       cause[size] = (short) e.cause(i);
+      sex[size] = (byte) e.sex(i);
       count[size] = e.count(i);
       size++;
     }

@@ -27,7 +27,7 @@ class ParquetEventLogTest {
       List.of("Musan", "Yanbian", "Shenyang", "Seoul"));
   static final SimCalendar CALENDAR = new SimCalendar(LocalDate.of(1990, 1, 1), LocalDate.of(1990, 12, 31));
 
-  record Row(int day, LocalDate date, int agent, String from, String to, String place, String cause, int count) {}
+  record Row(int day, LocalDate date, int agent, String from, String to, String place, String cause, String sex, int count) {}
 
   /** Synthetic events: a few each day, some with codes the vocabulary does not name. */
   static List<Row> feed(ParquetEventLog log, int days, int perDay) {
@@ -43,11 +43,12 @@ class ParquetEventLogTest {
         int to = r.nextInt(6); // 5 is not named: must come out as null
         int place = r.nextInt(4);
         int cause = r.nextInt(4);
+        int sex = r.nextInt(3) - 1;
         int count = 1 + r.nextInt(3);
-        events.add(day, agent, from, to, place, cause, count);
+        events.add(day, agent, from, to, place, cause, sex, count);
         expected.add(new Row(day, CALENDAR.date(day), agent, VOCABULARY.states().get(from),
             to < 5 ? VOCABULARY.states().get(to) : null, VOCABULARY.places().get(place),
-            VOCABULARY.causes().get(cause), count));
+            VOCABULARY.causes().get(cause), sex == 0 ? "male" : sex == 1 ? "female" : null, count));
       }
       log.handleDay(day, events);
     }
@@ -62,7 +63,7 @@ class ParquetEventLogTest {
       while (rs.next()) {
         rows.add(new Row(rs.getInt("day"), rs.getObject("date", LocalDate.class), rs.getInt("agent"),
             rs.getString("from"), rs.getString("to"), rs.getString("place"), rs.getString("cause"),
-            rs.getInt("count")));
+            rs.getString("sex"), rs.getInt("count")));
       }
     }
     return rows;
@@ -98,7 +99,7 @@ class ParquetEventLogTest {
       while (rs.next()) types.add(rs.getString("column_name") + " " + rs.getString("column_type"));
     }
     assertThat(types).containsExactly("day INTEGER", "date DATE", "agent INTEGER", "from VARCHAR",
-        "to VARCHAR", "place VARCHAR", "cause VARCHAR", "count INTEGER");
+        "to VARCHAR", "place VARCHAR", "cause VARCHAR", "sex VARCHAR", "count INTEGER");
   }
 
   @Test
