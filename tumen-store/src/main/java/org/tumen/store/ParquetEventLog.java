@@ -27,9 +27,10 @@ import org.tumen.engine.Vocabulary;
  * few bits a row; sex is {@code female}, {@code male}, or null where the rule set does not model it).
  *
  * <p>How: the engine's thread copies each day's rows into a chunk of primitive arrays (cheap); full chunks go
- * to one background thread that appends them to an in-memory DuckDB table; {@link #finish} writes the table
- * with DuckDB's {@code COPY ... TO ... (FORMAT parquet)}, turning codes into names on the way, into a
- * temporary file beside the target, then moves it into place atomically. A run that fails or is cancelled
+ * to one background thread that appends each as a single row of list columns to an in-memory DuckDB table
+ * (whole arrays at once: about five times faster than appending row by row); {@link #finish} unnests the
+ * lists and writes them with DuckDB's {@code COPY ... TO ... (FORMAT parquet)}, turning codes into names on
+ * the way, into a temporary file beside the target, then moves it into place atomically. A run that fails or is cancelled
  * ({@link #close} without {@link #finish}) leaves no file behind.
  *
  * <p>Use it in try-with-resources around {@code Engine.run}, since the engine does not tell handlers about
@@ -77,8 +78,8 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
         // One writer thread is enough for DuckDB here; leave the cores to the simulation.
         s.execute("SET threads = 1");
         s.execute("SET preserve_insertion_order = true");
-        s.execute("CREATE TABLE events (day INTEGER, agent INTEGER, \"from\" SMALLINT, \"to\" SMALLINT,"
-            + " place SMALLINT, cause SMALLINT, sex TINYINT, count INTEGER)");
+        s.execute("CREATE TABLE chunks (day INTEGER[], agent INTEGER[], \"from\" SMALLINT[], \"to\" SMALLINT[],"
+            + " place SMALLINT[], cause SMALLINT[], sex SMALLINT[], count INTEGER[])");
       }
     } catch (SQLException e) {
       closeQuietly();
@@ -119,18 +120,17 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
     if (writerFailure != null) throw new StoreException("cannot write the events log " + target, writerFailure);
   }
 
-  /** The writer thread: appends chunks until it meets the empty end-of-stream chunk. */
+  /** The writer thread: appends chunks, one table row each, until it meets the empty end-of-stream chunk. */
   private void appendChunks() {
-    try (DuckDBAppender appender = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events")) {
+    DuckDBConnection duck = (DuckDBConnection) connection;
+    try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "chunks")) {
       while (true) {
-        Chunk c = queue.take();
+        Chunk c = queue.take().trimmed();
         if (c.size == 0) break;
-        for (int i = 0; i < c.size; i++) {
-          appender.beginRow()
-              .append(c.day[i]).append(c.agent[i]).append(c.from[i]).append(c.to[i])
-              .append(c.place[i]).append(c.cause[i]).append(c.sex[i]).append(c.count[i])
-              .endRow();
-        }
+        appender.beginRow()
+            .append(c.day).append(c.agent).append(c.from).append(c.to)
+            .append(c.place).append(c.cause).append(c.sex).append(c.count)
+            .endRow();
       }
     } catch (Throwable t) {
       writerFailure = t;
@@ -167,15 +167,21 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
     }
   }
 
-  /** The rows in engine order, codes replaced by names and days by dates. */
+  /**
+   * The rows in engine order (chunks in insertion order, each unnested in order: the lists of one chunk
+   * unnest side by side), codes replaced by names and days by dates.
+   */
   private String selectNamed() {
+    String rows = "SELECT unnest(day) AS day, unnest(agent) AS agent, unnest(\"from\") AS \"from\","
+        + " unnest(\"to\") AS \"to\", unnest(place) AS place, unnest(cause) AS cause, unnest(sex) AS sex,"
+        + " unnest(count) AS count FROM chunks";
     return "SELECT day, DATE " + sqlString(calendar.start().toString()) + " + day AS date, agent,"
         + " " + nameList(vocabulary.states()) + "[\"from\" + 1] AS \"from\","
         + " " + nameList(vocabulary.states()) + "[\"to\" + 1] AS \"to\","
         + " " + nameList(vocabulary.places()) + "[place + 1] AS place,"
         + " " + nameList(vocabulary.causes()) + "[cause + 1] AS cause,"
         + " CASE sex WHEN 0 THEN 'male' WHEN 1 THEN 'female' END AS sex,"
-        + " count FROM events";
+        + " count FROM (" + rows + ")";
   }
 
   /** A SQL list literal of names; indexing it with a code outside the list gives NULL. */
@@ -243,7 +249,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
     final short[] to;
     final short[] place;
     final short[] cause;
-    final byte[] sex;
+    final short[] sex; // short, not byte: the appender takes byte[] as a BLOB
     final int[] count;
     int size;
 
@@ -258,8 +264,24 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
       to = new short[capacity];
       place = new short[capacity];
       cause = new short[capacity];
-      sex = new byte[capacity];
+      sex = new short[capacity];
       count = new int[capacity];
+    }
+
+    /** This chunk with arrays cut to its size, since the appender takes whole arrays. */
+    Chunk trimmed() {
+      if (size == day.length) return this;
+      Chunk t = new Chunk(size);
+      System.arraycopy(day, 0, t.day, 0, size);
+      System.arraycopy(agent, 0, t.agent, 0, size);
+      System.arraycopy(from, 0, t.from, 0, size);
+      System.arraycopy(to, 0, t.to, 0, size);
+      System.arraycopy(place, 0, t.place, 0, size);
+      System.arraycopy(cause, 0, t.cause, 0, size);
+      System.arraycopy(sex, 0, t.sex, 0, size);
+      System.arraycopy(count, 0, t.count, 0, size);
+      t.size = size;
+      return t;
     }
 
     void add(EventBuffer e, int i) {
@@ -269,7 +291,7 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
       to[size] = (short) e.to(i);
       place[size] = (short) e.place(i);
       cause[size] = (short) e.cause(i);
-      sex[size] = (byte) e.sex(i);
+      sex[size] = (short) e.sex(i);
       count[size] = e.count(i);
       size++;
     }
