@@ -15,8 +15,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -261,7 +262,7 @@ public final class ResultsStore {
           Object[] years = (Object[]) rs.getArray(5).getArray();
           int length = years.length == 0 ? 0 : ((Number) years[years.length - 1]).intValue() - firstYear + 1;
           double[] series = new double[length];
-          java.util.Arrays.fill(series, Double.NaN); // a year never recorded reads as missing
+          Arrays.fill(series, Double.NaN); // a year never recorded reads as missing
           for (int i = 0; i < years.length; i++) {
             series[((Number) years[i]).intValue() - firstYear] = ((Number) values[i]).doubleValue();
           }
@@ -391,8 +392,9 @@ public final class ResultsStore {
       } catch (SQLException e) {
         if (!isLockConflict(e)) throw e;
         if (System.nanoTime() > deadline) {
-          throw new StoreBusyException("the results store " + file + " stayed busy for "
-              + String.format(java.util.Locale.ROOT, "%.1f", lockWait.toMillis() / 1000.0) + " s: another process (" + holder(e) + ") has it open; try again when it has finished", e);
+          String waited = String.format(Locale.ROOT, "%.1f s", lockWait.toMillis() / 1000.0);
+          throw new StoreBusyException("the results store " + file + " stayed busy for " + waited
+              + ": another process (" + holder(e) + ") has it open; try again when it has finished", e);
         }
         sleep(pauseMillis + ThreadLocalRandom.current().nextLong(pauseMillis + 1));
         pauseMillis = Math.min(pauseMillis * 2, 250);
