@@ -50,10 +50,10 @@ public final class FleeCommand implements Callable<Integer> {
       Files.createDirectories(dir);
       Path csv = dir.resolve("out.csv");
       run.output().write(csv);
-      outWriter.printf("%s: %d days, %d agents, %d agent-steps in %.2f s (%.3g agent-steps/s), seed %d, %d threads%n",
+      outWriter.printf(java.util.Locale.ROOT, "%s: %d days, %d agents, %d agent-steps in %.2f s (%.3g agent-steps/s), seed %d, %d threads%n",
           scenario.name(), scenario.days(), run.model().agents(), run.agentSteps(), run.seconds(),
           run.agentStepsPerSecond(), seed, n);
-      outWriter.printf("ARD %.4f, ARD rescaled %.4f; wrote %s%n", run.ard().plain(), run.ard().rescaled(), csv);
+      outWriter.printf(java.util.Locale.ROOT, "ARD %.4f, ARD rescaled %.4f; wrote %s%n", run.ard().plain(), run.ard().rescaled(), csv);
       outWriter.flush();
       return 0;
     } catch (InvalidInputException e) {

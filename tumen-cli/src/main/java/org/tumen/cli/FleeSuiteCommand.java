@@ -77,7 +77,7 @@ public final class FleeSuiteCommand implements Callable<Integer> {
           steps = run.agentSteps();
           agents = run.model().agents();
         }
-        out.printf("| %s | %d | %,d | %,d | %.2f | %.3g | %.3f | %.3f |%n", scenario.name(), scenario.days(), agents,
+        out.printf(java.util.Locale.ROOT, "| %s | %d | %,d | %,d | %.2f | %.3g | %.3f | %.3f |%n", scenario.name(), scenario.days(), agents,
             steps, seconds / seeds, steps / (seconds / seeds), rescaled / seeds, plain / seeds);
         out.flush();
       } catch (InvalidInputException e) {
