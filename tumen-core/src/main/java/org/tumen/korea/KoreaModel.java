@@ -265,8 +265,8 @@ final class KoreaModel implements Model {
     int epochs = schedule.epochs();
     int[][] next = new int[deps.length][epochs];
     for (int s = 0; s < deps.length; s++) {
-      // Hiding and home hazards also read the yearly feedbacks, so they change every 1 January.
-      boolean yearly = s == HIDING || s == HOME;
+      // Hiding hazards also read the yearly feedbacks (contacts, broker risk), so they change every 1 January.
+      boolean yearly = s == HIDING;
       next[s][epochs - 1] = NEVER;
       for (int e = epochs - 2; e >= 0; e--) {
         int start = schedule.epochStart(e + 1);

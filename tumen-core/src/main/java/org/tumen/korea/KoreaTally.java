@@ -64,7 +64,8 @@ public final class KoreaTally implements EventHandler {
 
   @Override
   public void handleDay(int day, EventBuffer ev) {
-    int y = calendar.year(day) - firstYear;
+    int year = calendar.year(day);
+    int y = year - firstYear;
     for (int i = 0; i < ev.size(); i++) {
       int from = ev.from(i), to = ev.to(i), cause = ev.cause(i), sex = Math.max(0, ev.sex(i)), k = ev.count(i);
       int flow = flowOf(from, to, cause);
@@ -82,14 +83,14 @@ public final class KoreaTally implements EventHandler {
       if (nkDetention(to)) stock[1][sex] += k;
       int agent = ev.agent(i);
       if (agent >= 0) {
-        ledger(agent, from, to, cause, sex, calendar.year(day));
+        ledger(agent, from, to, cause, sex, year);
         if (inChina(from)) placeStock[lastPlace[agent]] -= k;
         if (inChina(to)) placeStock[ev.place(i)] += k;
         lastPlace[agent] = ev.place(i);
       }
     }
     for (int s = 0; s < STOCKS.size(); s++) dayStocks[day][s] = (int) (stock[s][0] + stock[s][1]);
-    boolean yearEnd = day == calendar.days() - 1 || calendar.year(day + 1) != calendar.year(day);
+    boolean yearEnd = day == calendar.days() - 1 || calendar.year(day + 1) != year;
     if (yearEnd) {
       for (int s = 0; s < STOCKS.size(); s++) yearStocks[y][s] = stock[s].clone();
       yearPlace[y] = placeStock.clone();
