@@ -104,7 +104,6 @@ public final class FleeModel implements Model {
 
   private final Chunk[] chunks;
   private long agentDays;
-  private long lastSpawnWeightTime = Long.MIN_VALUE;
 
   public FleeModel(FleeScenario scenario, long seed) {
     this.scenario = scenario;
@@ -304,7 +303,6 @@ public final class FleeModel implements Model {
     for (int p = 0; p < places; p++) {
       spawnWeight[p] = conflict[p] > 0 ? population[p] * conflict[p] * s.conflictDecay(time - timeOfConflict[p]) : 0;
     }
-    lastSpawnWeightTime = time;
   }
 
   /** New people, as many as the rise in registrations, placed over conflict zones by spawn weight. */
