@@ -1,0 +1,39 @@
+package org.tumen.cli;
+
+import org.tumen.Tumen;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** bin/tumen: one command per thing a user wants to do. */
+@Command(name = "tumen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Agent-based simulation of North Korean refugees moving through China.",
+    subcommands = {RunCommand.class, CheckCommand.class, BenchCommand.class, FleeCommand.class, FleeSuiteCommand.class})
+public final class Main implements Runnable {
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code: 0 done, 1 internal error, 2 a user mistake. */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Errors::handle);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("tumen: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("Try 'tumen " + ex.getCommandLine().getCommandName() + " --help'.");
+      return 2;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tumen " + Tumen.VERSION};
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.tumen.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar on a terminal, nothing when output is piped (CI logs stay clean). */
+final class Progress implements AutoCloseable {
+  private final ProgressBar bar;
+
+  private Progress(ProgressBar bar) {
+    this.bar = bar;
+  }
+
+  static Progress of(String task, long total) {
+    if (System.console() == null) return new Progress(null);
+    return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build());
+  }
+
+  void day(int day, int days) {
+    if (bar != null) bar.stepTo(day + 1);
+  }
+
+  void step(long done) {
+    if (bar != null) bar.stepTo(done);
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) bar.close();
+  }
+}

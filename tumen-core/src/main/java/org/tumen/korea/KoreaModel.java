@@ -1,0 +1,701 @@
+package org.tumen.korea;
+
+import static org.tumen.korea.KState.*;
+
+import java.util.Arrays;
+import java.util.List;
+import org.tumen.engine.DayCalendar;
+import org.tumen.engine.EventBuffer;
+import org.tumen.engine.Model;
+import org.tumen.engine.PlaceGraph;
+import org.tumen.engine.RandomStream;
+import org.tumen.engine.SimCalendar;
+import org.tumen.engine.Vocabulary;
+import org.tumen.engine.Workers;
+import org.tumen.scenario.ParameterSet;
+import org.tumen.scenario.Scenario;
+import org.tumen.scenario.Schedule;
+
+/**
+ * The Korea rules, event-driven. People at home are cohorts; each day a binomial draw per cohort says how
+ * many cross, and each crosser becomes an individual agent in primitive arrays. An agent is not tested
+ * every day: when it enters a state, the time to its next transition is drawn from the competing hazards
+ * of that state (constant within an epoch of the {@link Schedule}), and the agent sleeps in the
+ * {@link DayCalendar} until then. When an epoch changes a hazard the agent depends on, the draw is
+ * simply redone at the epoch start, which is exact for exponential waiting times.
+ *
+ * <p>Determinism: an agent's random numbers come from (seed, agent, its own draw counter); the day's due
+ * agents are cut into chunks of a fixed size and each chunk's events and reschedules are merged in chunk
+ * order. Anything shared (cohort crossings, camp places, crossings of returnees) happens in sequential
+ * phases. So the output is the same at any thread count.
+ */
+final class KoreaModel implements Model {
+  private static final double DAYS_PER_YEAR = 365.25;
+  private static final int NEVER = Integer.MAX_VALUE;
+  /** Agents per chunk of work; fixed (not per thread) so that results do not depend on threads. Tests shrink it. */
+  static int chunkSize = 4096;
+  private static final long STREAM_AGENT = 1, STREAM_COHORT = 2;
+
+  // Actions: what happens when an agent's due day comes.
+  private static final byte A_REDRAW = 0, A_END = 1, A_ARREST = 2, A_MOVE = 3, A_BROKER = 4, A_MISSION = 5,
+      A_RETURN = 6, A_DIE = 7, A_INTEGRATE = 8, A_CONTACT = 9, A_CROSS = 10, A_EXIT = 11, A_CAMP_LEAVE = 12,
+      A_CAMP_REPATRIATE = 13;
+
+  // Flag bits.
+  private static final int F_FEMALE = 1, F_POLITICAL_MOTIVE = 1 << 3, F_CONTACT = 1 << 4, F_INTEGRATED = 1 << 5,
+      F_POLITICAL_CASE = 1 << 6, F_CAUGHT = 1 << 7;
+
+  private final SimCalendar cal;
+  private final int days;
+  private final Vocabulary vocabulary;
+  private final Schedule schedule;
+  private final Sentencing sentencing;
+  private final KoreaGeography geo;
+  private final long seed;
+  private final Cohorts cohorts;
+  private final long[] remaining;
+  private final double[] cohortDistance;
+  private final long initialPeople;
+  /** nextChange[state][epoch]: first day from which a hazard of that state differs, or NEVER. */
+  private final int[][] nextChange;
+
+  // Agents: one slot per person who ever crossed.
+  private int n;
+  private byte[] state = new byte[1024];
+  private short[] place = new short[1024];
+  private int[] due = new int[1024];
+  private byte[] action = new byte[1024];
+  private int[] stateEnd = new int[1024];
+  private byte[] flags = new byte[1024];
+  private byte[] background = new byte[1024];
+  private byte[] visits = new byte[1024];
+  private byte[] route = new byte[1024];
+  private short[] home = new short[1024];
+  private int[] draws = new int[1024];
+  private final DayCalendar calendar;
+
+  // Per-epoch values, read by all workers, written only between days.
+  private double[] v = new double[P.COUNT];
+  private int epoch = -1;
+  private int yearOfFeedback = Integer.MIN_VALUE;
+  // Feedbacks from the model's own history, refreshed each 1 January.
+  private long arrivedTotal;
+  private double chainFactor = 1;
+  private double caughtShare;
+  private long departuresThisYear, caughtThisYear;
+  private long campCount;
+  private long active;
+  private long agentDays;
+
+  private Chunk[] chunks = new Chunk[0];
+  private final Chunk sequential;
+
+  /** A worker's private scratch: its random stream, events, reschedules and counters. */
+  private final class Chunk {
+    final RandomStream rng = new RandomStream();
+    final EventBuffer events = new EventBuffer();
+    int[] resAgent = new int[64];
+    int[] resDay = new int[64];
+    int resN;
+    int[] crossers = new int[16];
+    int crossN;
+    long arrived, departures, caught, campLeft, absorbed;
+    final int[] days = new int[1];
+
+    void clear() {
+      events.clear();
+      resN = 0;
+      crossN = 0;
+      arrived = departures = caught = campLeft = absorbed = 0;
+    }
+
+    void reschedule(int a, int day) {
+      if (resN == resAgent.length) {
+        resAgent = Arrays.copyOf(resAgent, resN * 2);
+        resDay = Arrays.copyOf(resDay, resN * 2);
+      }
+      resAgent[resN] = a;
+      resDay[resN++] = day;
+    }
+
+    void wantsToCross(int a) {
+      if (crossN == crossers.length) crossers = Arrays.copyOf(crossers, crossN * 2);
+      crossers[crossN++] = a;
+    }
+  }
+
+  KoreaModel(Scenario s, ParameterSet params, Cohorts cohorts, Sentencing sentencing, KoreaGeography geo, long seed) {
+    this.cal = s.calendar();
+    this.days = cal.days();
+    this.sentencing = sentencing;
+    this.geo = geo;
+    this.seed = seed;
+    this.cohorts = cohorts;
+    this.schedule = Schedule.compile(cal, params, s.timeline(), P.names());
+    this.remaining = cohorts.people().clone();
+    this.initialPeople = cohorts.total();
+    this.cohortDistance = new double[cohorts.size()];
+    this.calendar = new DayCalendar(days);
+    this.sequential = new Chunk();
+    List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
+    this.vocabulary = new Vocabulary(KState.NAMES, KCause.NAMES, places);
+    this.nextChange = changeDays();
+  }
+
+  // ---------------------------------------------------------------- Model
+
+  @Override
+  public SimCalendar calendar() {
+    return cal;
+  }
+
+  @Override
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  @Override
+  public long[] census() {
+    long[] c = new long[KState.NAMES.size()];
+    for (long r : remaining) c[HOME] += r;
+    for (int a = 0; a < n; a++) c[state[a]]++;
+    return c;
+  }
+
+  /** Everyone the scenario started with; the census always sums to this. */
+  long initialPeople() {
+    return initialPeople;
+  }
+
+  @Override
+  public long agentDays() {
+    return agentDays;
+  }
+
+  @Override
+  public void step(int day, Workers workers, EventBuffer events) {
+    enterEpoch(day);
+    sequential.clear();
+    crossFromCohorts(day, sequential);
+
+    int due = calendar.size(day);
+    int[] bucket = calendar.bucket(day);
+    int chunk = chunkSize;
+    int nChunks = (due + chunk - 1) / chunk;
+    if (chunks.length < nChunks) {
+      Chunk[] grown = Arrays.copyOf(chunks, nChunks);
+      for (int i = chunks.length; i < nChunks; i++) grown[i] = new Chunk();
+      chunks = grown;
+    }
+    workers.forEach(nChunks, c -> {
+      Chunk ch = chunks[c];
+      ch.clear();
+      int end = Math.min(due, (c + 1) * chunk);
+      for (int i = c * chunk; i < end; i++) {
+        int a = bucket[i];
+        if (this.due[a] == day) process(a, day, ch);
+      }
+    });
+    calendar.release(day);
+
+    merge(sequential, events);
+    // Returnees who cross today do so now, one by one in chunk order: camp places are shared.
+    for (int c = 0; c < nChunks; c++) {
+      Chunk ch = chunks[c];
+      merge(ch, events);
+      for (int i = 0; i < ch.crossN; i++) {
+        int a = ch.crossers[i];
+        RandomStream rng = sequential.rng.reset(seed, STREAM_AGENT, a, draws[a]++);
+        cross(a, day, rng, sequential);
+        plan(a, day, rng);
+        process(a, day, sequential);
+      }
+    }
+    merge(sequential, events);
+    agentDays += active;
+  }
+
+  private void merge(Chunk ch, EventBuffer events) {
+    events.addAll(ch.events);
+    for (int i = 0; i < ch.resN; i++) calendar.schedule(ch.resAgent[i], ch.resDay[i]);
+    arrivedTotal += ch.arrived;
+    departuresThisYear += ch.departures;
+    caughtThisYear += ch.caught;
+    campCount -= ch.campLeft;
+    active -= ch.absorbed;
+    ch.events.clear();
+    ch.resN = 0;
+    ch.arrived = ch.departures = ch.caught = ch.campLeft = ch.absorbed = 0;
+  }
+
+  // ---------------------------------------------------------------- time-varying values
+
+  private void enterEpoch(int day) {
+    int e = schedule.epochOf(day);
+    if (e != epoch) {
+      epoch = e;
+      for (int i = 0; i < P.COUNT; i++) v[i] = schedule.value(e, i);
+    }
+    int year = cal.year(day);
+    if (year != yearOfFeedback) {
+      // Feedbacks are frozen for a year so that hazards stay constant within an epoch.
+      yearOfFeedback = year;
+      chainFactor = 1 + v[P.CROSS_CHAIN] * arrivedTotal / 1000.0;
+      caughtShare = departuresThisYear >= 20 ? (double) caughtThisYear / departuresThisYear
+          : Math.min(1, v[P.TRANSIT_ARREST] * v[P.ENFORCEMENT]);
+      departuresThisYear = caughtThisYear = 0;
+      for (int c = 0; c < cohorts.size(); c++) {
+        cohortDistance[c] = Math.exp(-geo.kmToCrossing[cohorts.region()[c]] / v[P.CROSS_DISTANCE]);
+      }
+    }
+  }
+
+  /** Which parameters each state's hazards read; a change in any of them forces a redraw. */
+  private int[][] changeDays() {
+    int[][] deps = new int[KState.NAMES.size()][];
+    deps[HOME] = new int[] {P.RECROSS, P.CROSS_PUSH, P.GUARD, P.GUARD_DETERRENCE};
+    deps[HIDING] = new int[] {P.ARREST_BORDER, P.ARREST_INLAND, P.ENFORCEMENT, P.INTEGRATE_F, P.INTEGRATE_M,
+        P.INTEGRATED_ARREST, P.MOVE, P.RETURN_HOME, P.MORTALITY, P.SEEK, P.NO_CONTACT, P.CONTACT_RATE, P.FEE,
+        P.FEE_REFERENCE, P.FEE_ELASTICITY, P.FINE, P.FINE_PASS, P.MISSION_RATE, P.W_MONGOLIA, P.W_LAOS, P.W_VIETNAM};
+    deps[MISSION] = new int[] {P.MISSION_WAIT, P.MORTALITY};
+    deps[THIRD_COUNTRY] = new int[] {P.WAIT_THAILAND, P.WAIT_MONGOLIA, P.WAIT_VIETNAM, P.MORTALITY};
+    deps[CHINA_CAMP] = new int[] {P.CAMP_EXIT, P.CAMP_REPATRIATION, P.MORTALITY};
+    deps[INTERROGATION] = new int[] {P.DEATH_INTERROGATION};
+    deps[LABOUR_TRAINING] = new int[] {P.DEATH_LABOUR};
+    deps[KYOHWASO] = new int[] {P.DEATH_KYOHWASO};
+    deps[KWANLISO] = new int[] {P.DEATH_KWANLISO};
+    int epochs = schedule.epochs();
+    int[][] next = new int[deps.length][epochs];
+    for (int s = 0; s < deps.length; s++) {
+      // Hiding hazards also read the yearly feedbacks (contacts, broker risk), so they change every 1 January.
+      boolean yearly = s == HIDING;
+      next[s][epochs - 1] = NEVER;
+      for (int e = epochs - 2; e >= 0; e--) {
+        int start = schedule.epochStart(e + 1);
+        boolean newYear = cal.date(start).getDayOfYear() == 1;
+        boolean changes = deps[s] != null && (schedule.differs(e, e + 1, deps[s]) || (yearly && newYear));
+        next[s][e] = changes ? start : next[s][e + 1];
+      }
+    }
+    return next;
+  }
+
+  // ---------------------------------------------------------------- crossing
+
+  private double crossingRate(int c) {
+    double r = v[P.CROSS_BASE] * v[P.CROSS_PUSH] * chainFactor * cohortDistance[c] * deterrence();
+    if (cohorts.female()[c]) r *= v[P.CROSS_FEMALE];
+    int age = cohorts.ageBand()[c];
+    if (age == Cohorts.CHILD) r *= v[P.CROSS_CHILD];
+    else if (age == Cohorts.ELDERLY) r *= v[P.CROSS_ELDERLY];
+    int bg = cohorts.background()[c];
+    if (bg == 0) r *= v[P.CROSS_CORE];
+    else if (bg == 2) r *= v[P.CROSS_HOSTILE];
+    return r / DAYS_PER_YEAR;
+  }
+
+  private double deterrence() {
+    double g = v[P.GUARD];
+    return g <= 0 ? 1 : Math.pow(g, -v[P.GUARD_DETERRENCE]);
+  }
+
+  private void crossFromCohorts(int day, Chunk ch) {
+    RandomStream rng = ch.rng;
+    for (int c = 0; c < cohorts.size(); c++) {
+      if (remaining[c] == 0) continue;
+      double p = -Math.expm1(-crossingRate(c));
+      rng.reset(seed, STREAM_COHORT, c, day);
+      long k = rng.binomial(remaining[c], p);
+      if (k == 0) continue;
+      remaining[c] -= k;
+      ensureCapacity(n + (int) k);
+      for (long j = 0; j < k; j++) {
+        int a = n++;
+        active++;
+        state[a] = HOME;
+        home[a] = (short) cohorts.region()[c];
+        place[a] = home[a];
+        background[a] = (byte) cohorts.background()[c];
+        visits[a] = 0;
+        draws[a] = 0;
+        stateEnd[a] = NEVER;
+        rng.reset(seed, STREAM_AGENT, a, draws[a]++);
+        int f = cohorts.female()[c] ? F_FEMALE : 0;
+        double political = v[P.CROSS_POLITICAL] * (background[a] == 2 ? 2 : 1);
+        if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
+        flags[a] = (byte) f;
+        cross(a, day, rng, ch);
+        plan(a, day, rng);
+        process(a, day, ch);
+      }
+    }
+  }
+
+  /** Called in a sequential phase only: camp places are shared. The caller plans what follows. */
+  private void cross(int a, int day, RandomStream rng, Chunk ch) {
+    int region = home[a];
+    int into = KoreaGeography.pick(geo.crossInto[region], geo.crossCumulative[region], rng.nextDouble());
+    if (rng.bernoulli(Math.min(1, v[P.CAPTURE] * v[P.GUARD]))) {
+      toInterrogation(a, day, KCause.CAPTURED_AT_BORDER, ch);
+    } else if (rng.bernoulli(v[P.CROSS_DEATH])) {
+      transition(a, day, DEAD, region, KCause.DIED_CROSSING, ch);
+    } else if (rng.bernoulli(v[P.TURN_BACK])) {
+      transition(a, day, HOME, region, KCause.TURNED_BACK, ch);
+    } else if (campCount < v[P.CAMP_CAPACITY]) {
+      campCount++;
+      transition(a, day, CHINA_CAMP, into, KCause.ENTERED_CAMP, ch);
+    } else {
+      transition(a, day, HIDING, into, KCause.CROSSED, ch);
+    }
+  }
+
+  // ---------------------------------------------------------------- one agent's day
+
+  /**
+   * Performs every transition the agent has due today (usually one) and puts it in the calendar for its
+   * next one. In the parallel phase a returnee about to cross is handed to the sequential phase instead.
+   */
+  private void process(int a, int day, Chunk ch) {
+    int loops = 0;
+    while (due[a] == day) {
+      if (++loops > 16) {
+        // Hazards this high are a scenario error in practice; keep the run going, one day later.
+        due[a] = day + 1;
+        action[a] = A_REDRAW;
+        break;
+      }
+      RandomStream rng = ch.rng.reset(seed, STREAM_AGENT, a, draws[a]++);
+      if (action[a] == A_CROSS && ch != sequential) {
+        due[a] = NEVER; // waits for the sequential crossing phase
+        ch.wantsToCross(a);
+        return;
+      }
+      act(a, day, action[a], rng, ch);
+      plan(a, day, rng);
+    }
+    if (due[a] > day && due[a] != NEVER) ch.reschedule(a, due[a]);
+  }
+
+  /** Carries out an action. Crossing is only ever acted on in the sequential phase. */
+  private void act(int a, int day, int act, RandomStream rng, Chunk ch) {
+    int s = state[a];
+    switch (act) {
+      case A_REDRAW -> { }
+      case A_CROSS -> cross(a, day, rng, ch);
+      case A_DIE -> transition(a, day, DEAD, place[a], inDetention(s) ? KCause.DIED_IN_DETENTION : KCause.DIED, ch);
+      case A_INTEGRATE -> flags[a] |= F_INTEGRATED;
+      case A_CONTACT -> flags[a] |= F_CONTACT;
+      case A_ARREST -> arrest(a, day, KCause.ARRESTED, rng, ch);
+      case A_MOVE -> {
+        int to = KoreaGeography.pick(geo.moveTo[place[a]], geo.moveCumulative[place[a]], rng.nextDouble());
+        if (rng.bernoulli(Math.min(1, v[P.MOVE_ARREST] * v[P.ENFORCEMENT]))) {
+          place[a] = (short) to;
+          arrest(a, day, KCause.ARRESTED_MOVING, rng, ch);
+        } else {
+          transition(a, day, HIDING, to, KCause.MOVED, ch);
+        }
+      }
+      case A_BROKER -> depart(a, day, rng, ch);
+      case A_MISSION -> {
+        flags[a] |= F_POLITICAL_CASE;
+        int m = geo.nearestMission[place[a]];
+        if (rng.bernoulli(v[P.GATE_FAIL])) {
+          place[a] = (short) m;
+          arrest(a, day, KCause.ARRESTED_AT_MISSION_GATE, rng, ch);
+        } else {
+          transition(a, day, MISSION, m, KCause.MISSION_ENTRY, ch);
+        }
+      }
+      case A_RETURN -> {
+        visits[a] = (byte) Math.min(100, visits[a] + 1);
+        transition(a, day, HOME, home[a], KCause.RETURNED_HOME, ch);
+      }
+      case A_EXIT -> arrive(a, day, s == MISSION ? KCause.MISSION_EXIT : KCause.FLOWN_TO_SOUTH_KOREA, ch);
+      case A_CAMP_LEAVE -> {
+        ch.campLeft++;
+        transition(a, day, HIDING, place[a], KCause.LEFT_CAMP, ch);
+      }
+      case A_CAMP_REPATRIATE -> {
+        ch.campLeft++;
+        toInterrogation(a, day, KCause.REPATRIATED_FROM_CAMP, ch);
+      }
+      case A_END -> endOfStay(a, day, rng, ch);
+      default -> throw new IllegalStateException("unknown action " + act);
+    }
+  }
+
+  private static boolean inDetention(int s) {
+    return s == INTERROGATION || s == LABOUR_TRAINING || s == KYOHWASO || s == KWANLISO;
+  }
+
+  /** A fixed-length stay ends: a journey, a detention, a review, a sentence. */
+  private void endOfStay(int a, int day, RandomStream rng, Chunk ch) {
+    switch (state[a]) {
+      case TRANSIT -> {
+        if ((flags[a] & F_CAUGHT) != 0) {
+          flags[a] &= ~F_CAUGHT;
+          ch.caught++;
+          arrest(a, day, KCause.ARRESTED_IN_TRANSIT, rng, ch);
+        } else {
+          int to = route[a] == KoreaGeography.ROUTE_MONGOLIA ? geo.mongolia
+              : route[a] == KoreaGeography.ROUTE_VIETNAM ? geo.vietnam : geo.laos;
+          reachThirdCountry(a, day, to, rng, ch);
+        }
+      }
+      case DETAINED_CHINA -> toInterrogation(a, day, KCause.REPATRIATED, ch);
+      case UNHCR_REVIEW -> {
+        if (rng.bernoulli(v[P.UNHCR_RECOGNISED])) {
+          arrive(a, day, KCause.UNHCR_RESETTLED, ch);
+        } else {
+          transition(a, day, DETAINED_CHINA, place[a], KCause.UNHCR_REJECTED, ch);
+          stateEnd[a] = day + (int) Math.round(v[P.DETENTION]);
+        }
+      }
+      case INTERROGATION -> sentence(a, day, rng, ch);
+      case LABOUR_TRAINING, KYOHWASO, KWANLISO -> {
+        visits[a] = (byte) Math.min(100, visits[a] + 1);
+        flags[a] &= ~(F_POLITICAL_CASE | F_INTEGRATED);
+        transition(a, day, HOME, home[a], KCause.RELEASED, ch);
+      }
+      default -> throw new IllegalStateException("no fixed stay in state " + state[a]);
+    }
+  }
+
+  private void reachThirdCountry(int a, int day, int country, RandomStream rng, Chunk ch) {
+    flags[a] |= F_POLITICAL_CASE;
+    double back = country == geo.laos ? v[P.RETURN_LAOS] : country == geo.vietnam ? v[P.RETURN_VIETNAM] : 0;
+    if (rng.bernoulli(back)) {
+      transition(a, day, THIRD_COUNTRY, country, KCause.REACHED_THIRD_COUNTRY, ch);
+      place[a] = (short) geo.nearestChina[country];
+      arrest(a, day, KCause.RETURNED_TO_CHINA, rng, ch);
+      return;
+    }
+    // Laos is a corridor: people go on to Thailand, which hands them to the South Korean embassy.
+    int to = country == geo.laos ? geo.thailand : country;
+    transition(a, day, THIRD_COUNTRY, to, KCause.REACHED_THIRD_COUNTRY, ch);
+  }
+
+  private void arrive(int a, int day, int cause, Chunk ch) {
+    ch.arrived++;
+    transition(a, day, ARRIVED, geo.southKorea, cause, ch);
+  }
+
+  private void depart(int a, int day, RandomStream rng, Chunk ch) {
+    double wm = v[P.W_MONGOLIA], wl = v[P.W_LAOS], wv = v[P.W_VIETNAM];
+    double[] km = geo.routeKm[place[a]];
+    if (Double.isInfinite(km[0])) wm = 0;
+    if (Double.isInfinite(km[1])) wl = 0;
+    if (Double.isInfinite(km[2])) wv = 0;
+    double u = rng.nextDouble() * (wm + wl + wv);
+    int r = u < wm ? KoreaGeography.ROUTE_MONGOLIA : u < wm + wl ? KoreaGeography.ROUTE_LAOS : KoreaGeography.ROUTE_VIETNAM;
+    route[a] = (byte) r;
+    int travel = Math.max(1, (int) Math.ceil(km[r] / v[P.SPEED]));
+    ch.departures++;
+    transition(a, day, TRANSIT, place[a], KCause.BROKER_DEPARTURE, ch);
+    if (rng.bernoulli(Math.min(1, v[P.TRANSIT_ARREST] * v[P.ENFORCEMENT]))) {
+      flags[a] |= F_CAUGHT;
+      stateEnd[a] = day + 1 + rng.nextInt(travel);
+    } else {
+      stateEnd[a] = day + travel;
+    }
+  }
+
+  /** Arrest in China: UNHCR review if allowed, else a bribe if the case stays private, else detention. */
+  private void arrest(int a, int day, int cause, RandomStream rng, Chunk ch) {
+    int where = place[a];
+    transition(a, day, DETAINED_CHINA, where, cause, ch);
+    if (rng.bernoulli(v[P.UNHCR_ACCESS])) {
+      transition(a, day, UNHCR_REVIEW, where, KCause.UNHCR_CLAIM, ch);
+      stateEnd[a] = day + (int) Math.round(v[P.UNHCR_DAYS]);
+      return;
+    }
+    boolean political = (flags[a] & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0;
+    boolean northKnows = rng.bernoulli(political ? v[P.NK_LEARNS_POLITICAL] : v[P.NK_LEARNS]);
+    double pay = Math.min(1, v[P.BRIBE_PAY] * Math.pow(v[P.BRIBE_REFERENCE] / v[P.BRIBE_PRICE], v[P.BRIBE_ELASTICITY]));
+    if (!northKnows && rng.bernoulli(pay) && rng.bernoulli(v[P.BRIBE_ACCEPT])) {
+      int back = geo.nearestChina[where];
+      transition(a, day, HIDING, back, KCause.BRIBE_RELEASE, ch);
+      return;
+    }
+    stateEnd[a] = day + (int) Math.round(v[P.DETENTION]);
+  }
+
+  private void toInterrogation(int a, int day, int cause, Chunk ch) {
+    transition(a, day, INTERROGATION, home[a], cause, ch);
+    stateEnd[a] = day + (int) Math.round(v[P.INTERROGATION]);
+  }
+
+  private void sentence(int a, int day, RandomStream rng, Chunk ch) {
+    int offence = rng.bernoulli(v[P.HELPER_SHARE]) ? 2
+        : (flags[a] & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0 ? 1 : 0;
+    int record = visits[a] == 0 ? 0 : 1;
+    Sentencing.Cell cell = sentencing.cell(day, offence, record, background[a]);
+    int outcome = Sentencing.draw(cell, rng, ch.days);
+    switch (outcome) {
+      case Sentencing.RELEASE -> {
+        visits[a] = (byte) Math.min(100, visits[a] + 1);
+        flags[a] &= ~(F_POLITICAL_CASE | F_INTEGRATED);
+        transition(a, day, HOME, home[a], KCause.SENTENCED_RELEASE, ch);
+      }
+      case Sentencing.LABOUR -> serve(a, day, LABOUR_TRAINING, KCause.SENTENCED_LABOUR_TRAINING, ch);
+      case Sentencing.KYOHWASO -> serve(a, day, KYOHWASO, KCause.SENTENCED_KYOHWASO, ch);
+      case Sentencing.KWANLISO -> serve(a, day, KWANLISO, KCause.SENTENCED_KWANLISO, ch);
+      case Sentencing.EXECUTION -> transition(a, day, DEAD, home[a], KCause.EXECUTED, ch);
+      default -> throw new IllegalStateException("unknown sentence " + outcome);
+    }
+  }
+
+  private void serve(int a, int day, int where, int cause, Chunk ch) {
+    transition(a, day, where, home[a], cause, ch);
+    stateEnd[a] = day + Math.max(1, ch.days[0]);
+  }
+
+  private void transition(int a, int day, int to, int where, int cause, Chunk ch) {
+    int from = state[a];
+    ch.events.add(day, a, from, to, where, cause, (flags[a] & F_FEMALE) != 0 ? 1 : 0);
+    state[a] = (byte) to;
+    place[a] = (short) where;
+    if (to != TRANSIT && to != DETAINED_CHINA && to != UNHCR_REVIEW && !inDetention(to)) stateEnd[a] = NEVER;
+    if (absorbing(to)) ch.absorbed++;
+  }
+
+  // ---------------------------------------------------------------- planning the next transition
+
+  /** Draws when the agent's next transition happens and what it is; sets due[a] and action[a]. */
+  private void plan(int a, int day, RandomStream rng) {
+    int s = state[a];
+    if (absorbing(s)) {
+      due[a] = NEVER;
+      return;
+    }
+    double perDay = 1 / DAYS_PER_YEAR;
+    int f = flags[a];
+    // Rates per day, in a fixed order, for the competing risks of this state.
+    double r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
+    byte a0 = A_REDRAW, a1 = A_REDRAW, a2 = A_REDRAW, a3 = A_REDRAW, a4 = A_REDRAW, a5 = A_REDRAW, a6 = A_REDRAW, a7 = A_REDRAW;
+    switch (s) {
+      case HOME -> {
+        r0 = v[P.RECROSS] * v[P.CROSS_PUSH] * deterrence() * perDay;
+        a0 = A_CROSS;
+      }
+      case HIDING -> {
+        int p = place[a];
+        double arrest = (geo.border[p] ? v[P.ARREST_BORDER] : v[P.ARREST_INLAND]) * v[P.ENFORCEMENT];
+        if ((f & F_INTEGRATED) != 0) arrest *= v[P.INTEGRATED_ARREST];
+        r0 = arrest * perDay;
+        a0 = A_ARREST;
+        r1 = geo.moveTo[p].length > 0 ? v[P.MOVE] * perDay : 0;
+        a1 = A_MOVE;
+        r2 = brokerRate(f) * perDay;
+        a2 = A_BROKER;
+        r3 = v[P.MISSION_RATE] * perDay;
+        a3 = A_MISSION;
+        r4 = v[P.RETURN_HOME] * perDay;
+        a4 = A_RETURN;
+        r5 = v[P.MORTALITY] * perDay;
+        a5 = A_DIE;
+        if ((f & F_INTEGRATED) == 0) {
+          r6 = ((f & F_FEMALE) != 0 ? v[P.INTEGRATE_F] : v[P.INTEGRATE_M]) * perDay;
+          a6 = A_INTEGRATE;
+        }
+        if ((f & F_CONTACT) == 0) {
+          r7 = v[P.CONTACT_RATE] * arrivedTotal / 1000.0 * perDay;
+          a7 = A_CONTACT;
+        }
+      }
+      case MISSION -> {
+        r0 = 1 / Math.max(0.1, v[P.MISSION_WAIT]);
+        a0 = A_EXIT;
+        r1 = v[P.MORTALITY] * perDay;
+        a1 = A_DIE;
+      }
+      case THIRD_COUNTRY -> {
+        int p = place[a];
+        double wait = p == geo.mongolia ? v[P.WAIT_MONGOLIA] : p == geo.vietnam ? v[P.WAIT_VIETNAM] : v[P.WAIT_THAILAND];
+        r0 = 1 / Math.max(0.1, wait);
+        a0 = A_EXIT;
+        r1 = v[P.MORTALITY] * perDay;
+        a1 = A_DIE;
+      }
+      case CHINA_CAMP -> {
+        r0 = v[P.CAMP_EXIT] * perDay;
+        a0 = A_CAMP_LEAVE;
+        r1 = v[P.CAMP_REPATRIATION] * perDay;
+        a1 = A_CAMP_REPATRIATE;
+        r2 = v[P.MORTALITY] * perDay;
+        a2 = A_DIE;
+      }
+      case INTERROGATION -> {
+        r0 = v[P.DEATH_INTERROGATION] * perDay;
+        a0 = A_DIE;
+      }
+      case LABOUR_TRAINING -> {
+        r0 = v[P.DEATH_LABOUR] * perDay;
+        a0 = A_DIE;
+      }
+      case KYOHWASO -> {
+        r0 = v[P.DEATH_KYOHWASO] * perDay;
+        a0 = A_DIE;
+      }
+      case KWANLISO -> {
+        r0 = v[P.DEATH_KWANLISO] * perDay;
+        a0 = A_DIE;
+      }
+      default -> { } // transit, detention in China, UNHCR review: only their fixed end
+    }
+    double total = r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7;
+    double t = day + rng.exponential(total);
+    int boundary = nextChange[s][epoch];
+    int end = stateEnd[a];
+    if (end != NEVER && end <= t && end <= boundary) {
+      due[a] = Math.max(day, end);
+      action[a] = A_END;
+    } else if (t >= boundary) {
+      due[a] = boundary;
+      action[a] = A_REDRAW;
+    } else {
+      due[a] = (int) t;
+      double u = rng.nextDouble() * total;
+      byte chosen;
+      if ((u -= r0) < 0) chosen = a0;
+      else if ((u -= r1) < 0) chosen = a1;
+      else if ((u -= r2) < 0) chosen = a2;
+      else if ((u -= r3) < 0) chosen = a3;
+      else if ((u -= r4) < 0) chosen = a4;
+      else if ((u -= r5) < 0) chosen = a5;
+      else if ((u -= r6) < 0) chosen = a6;
+      else chosen = a7;
+      action[a] = chosen;
+    }
+    if (due[a] >= days) due[a] = NEVER;
+  }
+
+  private double brokerRate(int f) {
+    double wm = v[P.W_MONGOLIA], wl = v[P.W_LAOS], wv = v[P.W_VIETNAM];
+    if (wm + wl + wv <= 0) return 0;
+    double fee = v[P.FEE] + v[P.FINE] * v[P.FINE_PASS] * caughtShare;
+    double r = v[P.SEEK] * Math.pow(v[P.FEE_REFERENCE] / Math.max(1, fee), v[P.FEE_ELASTICITY]);
+    return (f & F_CONTACT) != 0 ? r : r * v[P.NO_CONTACT];
+  }
+
+  private void ensureCapacity(int need) {
+    if (need <= state.length) return;
+    int cap = Math.max(need, state.length + (state.length >> 1));
+    state = Arrays.copyOf(state, cap);
+    place = Arrays.copyOf(place, cap);
+    due = Arrays.copyOf(due, cap);
+    action = Arrays.copyOf(action, cap);
+    stateEnd = Arrays.copyOf(stateEnd, cap);
+    flags = Arrays.copyOf(flags, cap);
+    background = Arrays.copyOf(background, cap);
+    visits = Arrays.copyOf(visits, cap);
+    route = Arrays.copyOf(route, cap);
+    home = Arrays.copyOf(home, cap);
+    draws = Arrays.copyOf(draws, cap);
+  }
+
+  /** Number of individual agents created so far. */
+  int agents() {
+    return n;
+  }
+}

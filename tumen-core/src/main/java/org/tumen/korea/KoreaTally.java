@@ -1,0 +1,240 @@
+package org.tumen.korea;
+
+import static org.tumen.korea.KState.*;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tumen.engine.EventBuffer;
+import org.tumen.engine.EventHandler;
+import org.tumen.engine.SimCalendar;
+import org.tumen.engine.Vocabulary;
+
+/**
+ * Replays the Korea event stream into the series users ask for: flows per day and per year (crossings,
+ * arrivals, arrests, repatriations, sentences, deaths), stocks at each period's end (hiding in China, in
+ * North Korean detention), breakdowns by sex and by place, and the outcome ledger by year of crossing.
+ */
+public final class KoreaTally implements EventHandler {
+  /** Flow series, in column order; each also has a "_female" twin. */
+  public static final List<String> FLOWS = List.of("crossed", "captured_at_border", "arrived_south_korea",
+      "arrested_in_china", "bribe_releases", "repatriated", "unhcr_resettled", "broker_departures", "mission_entries",
+      "sentenced_release", "sentenced_labour_training", "sentenced_kyohwaso", "sentenced_kwanliso", "executed", "died");
+  /** Stock series at the end of each period. */
+  public static final List<String> STOCKS = List.of("hiding_in_china", "in_nk_detention");
+
+  private static final int F_CROSSED = 0, F_CAPTURED = 1, F_ARRIVED = 2, F_ARRESTED = 3, F_BRIBE = 4, F_REPATRIATED = 5,
+      F_UNHCR = 6, F_BROKER = 7, F_MISSION = 8, F_RELEASE = 9, F_LABOUR = 10, F_KYOHWASO = 11, F_KWANLISO = 12,
+      F_EXECUTED = 13, F_DIED = 14;
+
+  private SimCalendar calendar;
+  private Vocabulary vocabulary;
+  private int firstYear;
+  private long[][][] yearFlows; // [year][flow][sex]
+  private long[][][] yearStocks; // [year][stock][sex]
+  private long[][] yearPlace; // [year][place]: people in China by place at year end
+  private int[][] dayFlows; // [day][flow] both sexes
+  private int[][] dayStocks; // [day][stock]
+  private final long[][] stock = new long[STOCKS.size()][2];
+  private long[] placeStock;
+
+  // The ledger: each person's first crossing year, sex, worst fate on the way, and where they end.
+  private int[] crossYear = new int[1024];
+  private byte[] sexOf = new byte[1024];
+  private byte[] lastState = new byte[1024];
+  private byte[] worst = new byte[1024];
+  private boolean[] repatriated = new boolean[1024];
+  private int[] lastPlace = new int[1024];
+  private int agents;
+
+  @Override
+  public void start(Vocabulary vocabulary, SimCalendar calendar) {
+    this.calendar = calendar;
+    this.vocabulary = vocabulary;
+    firstYear = calendar.start().getYear();
+    int years = calendar.end().getYear() - firstYear + 1;
+    yearFlows = new long[years][FLOWS.size()][2];
+    yearStocks = new long[years][STOCKS.size()][2];
+    yearPlace = new long[years][vocabulary.places().size()];
+    dayFlows = new int[calendar.days()][FLOWS.size()];
+    dayStocks = new int[calendar.days()][STOCKS.size()];
+    placeStock = new long[vocabulary.places().size()];
+  }
+
+  @Override
+  public void handleDay(int day, EventBuffer ev) {
+    int year = calendar.year(day);
+    int y = year - firstYear;
+    for (int i = 0; i < ev.size(); i++) {
+      int from = ev.from(i), to = ev.to(i), cause = ev.cause(i), sex = Math.max(0, ev.sex(i)), k = ev.count(i);
+      int flow = flowOf(from, to, cause);
+      if (flow >= 0) {
+        yearFlows[y][flow][sex] += k;
+        dayFlows[day][flow] += k;
+      }
+      if (to == DEAD && cause != KCause.EXECUTED) {
+        yearFlows[y][F_DIED][sex] += k;
+        dayFlows[day][F_DIED] += k;
+      }
+      if (inChina(from)) stock[0][sex] -= k;
+      if (inChina(to)) stock[0][sex] += k;
+      if (nkDetention(from)) stock[1][sex] -= k;
+      if (nkDetention(to)) stock[1][sex] += k;
+      int agent = ev.agent(i);
+      if (agent >= 0) {
+        ledger(agent, from, to, cause, sex, year);
+        if (inChina(from)) placeStock[lastPlace[agent]] -= k;
+        if (inChina(to)) placeStock[ev.place(i)] += k;
+        lastPlace[agent] = ev.place(i);
+      }
+    }
+    for (int s = 0; s < STOCKS.size(); s++) dayStocks[day][s] = (int) (stock[s][0] + stock[s][1]);
+    boolean yearEnd = day == calendar.days() - 1 || calendar.year(day + 1) != year;
+    if (yearEnd) {
+      for (int s = 0; s < STOCKS.size(); s++) yearStocks[y][s] = stock[s].clone();
+      yearPlace[y] = placeStock.clone();
+    }
+  }
+
+  private static boolean nkDetention(int s) {
+    return s == INTERROGATION || s == LABOUR_TRAINING || s == KYOHWASO || s == KWANLISO;
+  }
+
+  private static int flowOf(int from, int to, int cause) {
+    return switch (cause) {
+      case KCause.CROSSED, KCause.ENTERED_CAMP -> F_CROSSED;
+      case KCause.CAPTURED_AT_BORDER -> F_CAPTURED;
+      case KCause.ARRESTED, KCause.ARRESTED_MOVING, KCause.ARRESTED_IN_TRANSIT, KCause.ARRESTED_AT_MISSION_GATE,
+          KCause.RETURNED_TO_CHINA -> F_ARRESTED;
+      case KCause.BRIBE_RELEASE -> F_BRIBE;
+      case KCause.REPATRIATED, KCause.REPATRIATED_FROM_CAMP -> F_REPATRIATED;
+      case KCause.UNHCR_RESETTLED -> F_UNHCR;
+      case KCause.BROKER_DEPARTURE -> F_BROKER;
+      case KCause.MISSION_ENTRY -> F_MISSION;
+      case KCause.SENTENCED_RELEASE -> F_RELEASE;
+      case KCause.SENTENCED_LABOUR_TRAINING -> F_LABOUR;
+      case KCause.SENTENCED_KYOHWASO -> F_KYOHWASO;
+      case KCause.SENTENCED_KWANLISO -> F_KWANLISO;
+      case KCause.EXECUTED -> F_EXECUTED;
+      default -> to == ARRIVED ? F_ARRIVED : -1;
+    };
+  }
+
+  private void ledger(int agent, int from, int to, int cause, int sex, int year) {
+    if (agent >= crossYear.length) {
+      int cap = Math.max(agent + 1, crossYear.length * 2);
+      crossYear = Arrays.copyOf(crossYear, cap);
+      sexOf = Arrays.copyOf(sexOf, cap);
+      lastState = Arrays.copyOf(lastState, cap);
+      worst = Arrays.copyOf(worst, cap);
+      repatriated = Arrays.copyOf(repatriated, cap);
+      lastPlace = Arrays.copyOf(lastPlace, cap);
+    }
+    agents = Math.max(agents, agent + 1);
+    if (crossYear[agent] == 0 && (cause == KCause.CROSSED || cause == KCause.ENTERED_CAMP)) {
+      crossYear[agent] = year;
+      sexOf[agent] = (byte) sex;
+    }
+    if (cause == KCause.REPATRIATED || cause == KCause.REPATRIATED_FROM_CAMP) repatriated[agent] = true;
+    int severity = switch (cause) {
+      case KCause.SENTENCED_RELEASE -> 1;
+      case KCause.SENTENCED_LABOUR_TRAINING -> 2;
+      case KCause.SENTENCED_KYOHWASO -> 3;
+      case KCause.SENTENCED_KWANLISO -> 4;
+      case KCause.EXECUTED -> 5;
+      default -> 0;
+    };
+    if (severity > worst[agent]) worst[agent] = (byte) severity;
+    lastState[agent] = (byte) to;
+  }
+
+  // ---------------------------------------------------------------- results
+
+  public int firstYear() {
+    return firstYear;
+  }
+
+  public int years() {
+    return yearFlows.length;
+  }
+
+  /** Yearly series by name: every flow and stock, total and "_female", and "in_PLACE" stocks. */
+  public Map<String, double[]> yearly() {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    int years = years();
+    for (int f = 0; f < FLOWS.size(); f++) {
+      double[] all = new double[years], fem = new double[years];
+      for (int y = 0; y < years; y++) {
+        all[y] = yearFlows[y][f][0] + yearFlows[y][f][1];
+        fem[y] = yearFlows[y][f][1];
+      }
+      out.put(FLOWS.get(f), all);
+      out.put(FLOWS.get(f) + "_female", fem);
+    }
+    for (int s = 0; s < STOCKS.size(); s++) {
+      double[] all = new double[years], fem = new double[years];
+      for (int y = 0; y < years; y++) {
+        all[y] = yearStocks[y][s][0] + yearStocks[y][s][1];
+        fem[y] = yearStocks[y][s][1];
+      }
+      out.put(STOCKS.get(s), all);
+      out.put(STOCKS.get(s) + "_female", fem);
+    }
+    return out;
+  }
+
+  /** People in China at each year end, by place name (only places that ever held someone). */
+  public Map<String, double[]> yearlyByPlace() {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (int p = 0; p < vocabulary.places().size(); p++) {
+      double[] s = new double[years()];
+      boolean any = false;
+      for (int y = 0; y < years(); y++) {
+        s[y] = yearPlace[y][p];
+        any |= s[y] != 0;
+      }
+      if (any) out.put(vocabulary.place(p), s);
+    }
+    return out;
+  }
+
+  public int[][] dailyFlows() {
+    return dayFlows;
+  }
+
+  public int[][] dailyStocks() {
+    return dayStocks;
+  }
+
+  /** One line of the outcome ledger: of the people who first crossed in [fromYear, toYear], by sex. */
+  public record LedgerRow(int fromYear, int toYear, String sex, long crossed, long reachedSouthKorea, long stillInChina,
+      long backHome, long inNkDetention, long died, long executed, long everRepatriated, long worstRelease,
+      long worstLabourTraining, long worstKyohwaso, long worstKwanliso) {}
+
+  public List<LedgerRow> ledger(int[][] periods) {
+    List<LedgerRow> rows = new java.util.ArrayList<>();
+    for (int[] p : periods) {
+      for (String sex : new String[] {"all", "male", "female"}) {
+        long[] c = new long[14];
+        for (int a = 0; a < agents; a++) {
+          int y = crossYear[a];
+          if (y == 0 || y < p[0] || y > p[1]) continue;
+          if (!sex.equals("all") && sexOf[a] != (sex.equals("female") ? 1 : 0)) continue;
+          c[0]++;
+          int s = lastState[a];
+          if (s == ARRIVED) c[1]++;
+          else if (inChina(s)) c[2]++;
+          else if (s == HOME) c[3]++;
+          else if (nkDetention(s)) c[4]++;
+          else if (s == DEAD) c[5]++;
+          if (worst[a] == 5) c[6]++;
+          if (repatriated[a]) c[7]++;
+          if (worst[a] >= 1 && worst[a] <= 4) c[7 + worst[a]]++;
+        }
+        rows.add(new LedgerRow(p[0], p[1], sex, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]));
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,167 @@
+package org.tumen.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tumen.Simulation;
+import org.tumen.Tumen;
+import org.tumen.korea.KoreaTally;
+
+/** Writes one run's files: manifest.json, yearly.csv, daily.csv, places.csv and ledger.csv. */
+public final class RunOutputs {
+  /** Periods of first crossing the ledger reports on. */
+  public static final int[][] LEDGER_PERIODS = {{1990, 1999}, {2000, 2011}, {2012, 2019}, {2020, 2030}, {1990, 2030}};
+
+  private RunOutputs() {}
+
+  /** Writes every file into {@code dir} (which the caller makes appear atomically). */
+  public static void write(Simulation.Result r, Path dir, String command) {
+    try {
+      writeManifest(r, dir.resolve("manifest.json"), command);
+      writeYearly(r.tally(), dir.resolve("yearly.csv"));
+      writeDaily(r, dir.resolve("daily.csv"));
+      writeSeries(r.tally().firstYear(), r.tally().yearlyByPlace(), "place_", dir.resolve("yearly_by_place.csv"));
+      writeLedger(r.tally(), dir.resolve("ledger.csv"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static CsvWriter csv(Path p) throws IOException {
+    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(p);
+  }
+
+  public static String num(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+    return String.format(java.util.Locale.ROOT, "%.6g", v);
+  }
+
+  static void writeManifest(Simulation.Result r, Path p, String command) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode m = json.createObjectNode();
+    m.put("tool", "tumen");
+    m.put("version", Tumen.VERSION);
+    m.put("command", command);
+    m.put("scenario", r.scenario().name());
+    m.put("scenario_path", r.scenario().dir().toString());
+    m.put("scenario_sha256", r.scenario().contentHash());
+    m.put("model", r.scenario().rules().name());
+    m.put("seed", r.seed());
+    m.put("threads", r.threads());
+    m.put("start", r.scenario().calendar().start().toString());
+    m.put("end", r.scenario().calendar().end().toString());
+    m.put("wall_seconds", r.wallSeconds());
+    m.put("agent_days", r.agentDays());
+    m.put("finished_at", Instant.now().toString());
+    ObjectNode params = m.putObject("parameters");
+    for (var e : r.parameters().values().entrySet()) params.put(e.getKey(), e.getValue());
+    ObjectNode census = m.putObject("final_census");
+    for (int s = 0; s < r.census().length; s++) census.put(r.states().get(s), r.census()[s]);
+    json.writeValue(p.toFile(), m);
+  }
+
+  static void writeYearly(KoreaTally t, Path p) throws IOException {
+    writeSeries(t.firstYear(), t.yearly(), "", p);
+  }
+
+  static void writeSeries(int firstYear, Map<String, double[]> series, String prefix, Path p) throws IOException {
+    try (CsvWriter w = csv(p)) {
+      List<String> header = new ArrayList<>();
+      header.add("year");
+      for (String k : series.keySet()) header.add(prefix + k);
+      w.writeRecord(header);
+      int years = series.values().stream().mapToInt(a -> a.length).max().orElse(0);
+      for (int y = 0; y < years; y++) {
+        List<String> row = new ArrayList<>();
+        row.add(Integer.toString(firstYear + y));
+        for (double[] s : series.values()) row.add(num(s[y]));
+        w.writeRecord(row);
+      }
+    }
+  }
+
+  static void writeDaily(Simulation.Result r, Path p) throws IOException {
+    KoreaTally t = r.tally();
+    int[][] flows = t.dailyFlows(), stocks = t.dailyStocks();
+    try (CsvWriter w = csv(p)) {
+      List<String> header = new ArrayList<>();
+      header.add("date");
+      header.addAll(KoreaTally.FLOWS);
+      header.addAll(KoreaTally.STOCKS);
+      w.writeRecord(header);
+      String[] row = new String[header.size()];
+      for (int d = 0; d < flows.length; d++) {
+        row[0] = r.scenario().calendar().date(d).toString();
+        for (int f = 0; f < flows[d].length; f++) row[1 + f] = Integer.toString(flows[d][f]);
+        for (int s = 0; s < stocks[d].length; s++) row[1 + flows[d].length + s] = Integer.toString(stocks[d][s]);
+        w.writeRecord(row);
+      }
+    }
+  }
+
+  static void writeLedger(KoreaTally t, Path p) throws IOException {
+    try (CsvWriter w = csv(p)) {
+      w.writeRecord("crossed_from", "crossed_to", "sex", "crossed", "per100_reached_south_korea", "per100_still_in_china",
+          "per100_back_home", "per100_in_nk_detention", "per100_died", "per100_executed", "per100_ever_repatriated",
+          "per100_worst_release", "per100_worst_labour_training", "per100_worst_kyohwaso", "per100_worst_kwanliso");
+      for (KoreaTally.LedgerRow l : t.ledger(LEDGER_PERIODS)) {
+        double c = Math.max(1, l.crossed());
+        w.writeRecord(Integer.toString(l.fromYear()), Integer.toString(l.toYear()), l.sex(), Long.toString(l.crossed()),
+            pct(l.reachedSouthKorea(), c), pct(l.stillInChina(), c), pct(l.backHome(), c), pct(l.inNkDetention(), c),
+            pct(l.died(), c), pct(l.executed(), c), pct(l.everRepatriated(), c), pct(l.worstRelease(), c),
+            pct(l.worstLabourTraining(), c), pct(l.worstKyohwaso(), c), pct(l.worstKwanliso(), c));
+      }
+    }
+  }
+
+  static String pct(long x, double of) {
+    return String.format(java.util.Locale.ROOT, "%.1f", 100.0 * x / of);
+  }
+
+  /** Creates {@code target} with the given contents all at once: written beside it, then moved into place. */
+  public static void atomically(Path target, IoAction fill) {
+    Path parent = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(parent);
+      tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+      fill.accept(tmp);
+      Path old = null;
+      if (Files.exists(target)) {
+        old = parent.resolve("." + target.getFileName() + ".old-" + System.nanoTime());
+        Files.move(target, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+      if (old != null) deleteTree(old);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (tmp != null) deleteTree(tmp);
+    }
+  }
+
+  /** A step that may fail with an I/O error. */
+  @FunctionalInterface
+  public interface IoAction {
+    void accept(Path dir) throws IOException;
+  }
+
+  static void deleteTree(Path p) {
+    try (var s = Files.walk(p)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort: a leftover hidden temp folder is harmless
+    }
+  }
+}
