@@ -294,9 +294,9 @@ final class KoreaModel implements Model {
     return r / DAYS_PER_YEAR;
   }
 
+  /** Guards deter crossing; below a tenth of the 1990s level (a collapse) they deter no further. */
   private double deterrence() {
-    double g = v[P.GUARD];
-    return g <= 0 ? 1 : Math.pow(g, -v[P.GUARD_DETERRENCE]);
+    return Math.pow(Math.max(0.1, v[P.GUARD]), -v[P.GUARD_DETERRENCE]);
   }
 
   private void crossFromCohorts(int day, Chunk ch) {
