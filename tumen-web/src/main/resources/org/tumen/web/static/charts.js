@@ -24,26 +24,27 @@ const TumenCharts = (() => {
     const out = [];
     if (showBands) {
       const band = (lo, hi, opacity, id) => [
-        { name: name + id, type: 'line', data: lo.map((v, i) => [xs[i], v]), stack: name + id, symbol: 'none',
+        { name: name + id, type: 'line', data: lo, stack: name + id, symbol: 'none',
           lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false } },
-        { name: name + id + '+', type: 'line', data: hi.map((v, i) => [xs[i], v - lo[i]]), stack: name + id, symbol: 'none',
+        { name: name + id + '+', type: 'line', data: hi.map((v, i) => v - lo[i]), stack: name + id, symbol: 'none',
           lineStyle: { opacity: 0 }, areaStyle: { color, opacity }, silent: true, tooltip: { show: false } },
       ];
       out.push(...band(stat.p05, stat.p95, 0.15, ' 5-95%'), ...band(stat.p25, stat.p75, 0.25, ' 25-75%'));
     }
-    out.push({ name, type: 'line', data: stat.p50.map((v, i) => [xs[i], v]), symbol: 'none',
+    out.push({ name, type: 'line', data: stat.p50, symbol: 'none',
       lineStyle: { width: 2.5, color }, itemStyle: { color } });
     return out;
   }
 
-  function baseOption(title, subtitle) {
+  /** Years are categories: stacked bands and bars need a category axis. */
+  function baseOption(title, subtitle, xs) {
     return {
       animation: false,
       title: { text: title, subtext: subtitle || '', left: 8, textStyle: { fontSize: 15 } },
       grid: { left: 64, right: 24, top: 64, bottom: 40 },
       tooltip: { trigger: 'axis', valueFormatter: fmt },
       legend: { top: 30, right: 10, data: [] },
-      xAxis: { type: 'value', min: 'dataMin', max: 'dataMax', axisLabel: { formatter: (v) => String(v) } },
+      xAxis: { type: 'category', data: xs.map(String), boundaryGap: false },
       yAxis: { type: 'value', axisLabel: { formatter: (v) => v >= 1000 ? (v / 1000) + 'k' : v } },
       series: [],
     };
@@ -52,7 +53,7 @@ const TumenCharts = (() => {
   /** Lines for one or more variants of one series, with bands when there are several runs. */
   function seriesChart(el, r, seriesName, title, subtitle, extra) {
     const xs = years(r);
-    const o = baseOption(title, subtitle);
+    const o = baseOption(title, subtitle, xs);
     r.variants.forEach((v, i) => {
       const s = v.series[seriesName];
       if (!s) return;
@@ -70,7 +71,7 @@ const TumenCharts = (() => {
       'simulated median, 25-75% and 5-95% of runs; black dots: observed (to 2011, the calibration record)', (o) => {
         if (!r.observed.arrivals.length) return;
         o.series.push({ name: 'observed', type: 'scatter', symbolSize: 7, itemStyle: { color: OBSERVED },
-          data: r.observed.arrivals.map((a) => [a[0], a[1]]) });
+          data: r.observed.arrivals.filter((a) => a[0] >= r.firstYear && a[0] <= r.lastYear).map((a) => [String(a[0]), a[1]]) });
         o.legend.data.push('observed');
       });
   }
@@ -80,7 +81,8 @@ const TumenCharts = (() => {
       'simulated; black bars: published estimates (low-high)', (o) => {
         if (!r.observed.hidden.length) return;
         o.series.push({ name: 'estimates', type: 'custom', itemStyle: { color: OBSERVED },
-          data: r.observed.hidden.map((h) => [h[0], h[1], h[2]]),
+          data: r.observed.hidden.filter((h) => h[0] >= r.firstYear && h[0] <= r.lastYear).map((h) => [h[0] - r.firstYear, h[1], h[2]]),
+          encode: { x: 0, y: [1, 2] },
           renderItem: (params, api) => {
             const lo = api.coord([api.value(0), api.value(1)]), hi = api.coord([api.value(0), api.value(2)]);
             const s = { stroke: OBSERVED, lineWidth: 2.5 };
@@ -89,7 +91,7 @@ const TumenCharts = (() => {
               { type: 'line', shape: { x1: lo[0] - 6, y1: lo[1], x2: lo[0] + 6, y2: lo[1] }, style: s },
               { type: 'line', shape: { x1: hi[0] - 6, y1: hi[1], x2: hi[0] + 6, y2: hi[1] }, style: s }] };
           },
-          tooltip: { trigger: 'item', formatter: (p) => `${p.value[0]} estimate: ${fmt(p.value[1])}-${fmt(p.value[2])}` } });
+          tooltip: { trigger: 'item', formatter: (p) => `${p.value[0] + r.firstYear} estimate: ${fmt(p.value[1])}-${fmt(p.value[2])}` } });
         o.legend.data.push('estimates');
       });
   }
@@ -97,7 +99,7 @@ const TumenCharts = (() => {
   function enforcement(el, r) {
     const v = r.variants[0];
     const xs = years(r);
-    const o = baseOption('Arrests and repatriations per year', r.variants.length > 1 ? 'first variant: ' + v.label : 'simulated median (band: 5-95% of runs for repatriations)');
+    const o = baseOption('Arrests and repatriations per year', r.variants.length > 1 ? 'first variant: ' + v.label : 'simulated median (band: 5-95% of runs for repatriations)', xs);
     const lines = [['repatriated', 'repatriated to North Korea'], ['arrested_in_china', 'arrested in China'],
       ['captured_at_border', 'captured at the border'], ['bribe_releases', 'released for a bribe']];
     lines.forEach(([key, label], i) => {
@@ -111,14 +113,15 @@ const TumenCharts = (() => {
   function sentences(el, r) {
     const v = r.variants[0];
     const xs = years(r);
-    const o = baseOption('Sentences in North Korea per year', 'mean over runs, stacked');
+    const o = baseOption('Sentences in North Korea per year', 'mean over runs, stacked', xs);
+    o.xAxis.boundaryGap = true;
     o.tooltip.trigger = 'axis';
     const parts = [['sentenced_release', 'released after interrogation', '#a0aec0'],
       ['sentenced_labour_training', 'labour-training camp', '#ecc94b'], ['sentenced_kyohwaso', 'kyohwaso (prison camp)', '#dd6b20'],
       ['sentenced_kwanliso', 'kwanliso (political prison camp)', '#9b2c2c'], ['executed', 'executed', '#1a202c']];
     parts.forEach(([key, label, color]) => {
       if (!v.series[key]) return;
-      o.series.push({ name: label, type: 'bar', stack: 's', data: v.series[key].mean.map((y, i) => [xs[i], y]),
+      o.series.push({ name: label, type: 'bar', stack: 's', data: v.series[key].mean,
         itemStyle: { color }, barCategoryGap: '10%' });
       o.legend.data.push(label);
     });
@@ -162,6 +165,9 @@ const TumenCharts = (() => {
     const names = new Set();
     links.forEach((l) => { names.add(l.source); names.add(l.target); });
     const crossed = links.filter((l) => l.source === 'crossed').reduce((a, l) => a + l.value, 0);
+    const into = {}, out = {};
+    links.forEach((l) => { out[l.source] = (out[l.source] || 0) + l.value; into[l.target] = (into[l.target] || 0) + l.value; });
+    const total = (n) => Math.max(into[n] || 0, out[n] || 0);
     const nodes = [...names].map((n) => ({ name: n, itemStyle: { color: NODE_COLORS[n] || '#718096' } }));
     chartIn(el).setOption({
       animation: false,
@@ -169,10 +175,10 @@ const TumenCharts = (() => {
         subtext: `${fmt(crossed)} crossings (${v.label}${v.runs > 1 ? ', mean of ' + v.runs + ' runs' : ''}); width = people` },
       tooltip: { trigger: 'item', formatter: (p) => p.dataType === 'edge'
         ? `${NODE_LABELS[p.data.source]} → ${NODE_LABELS[p.data.target]}: ${fmt(p.data.value)} (${(100 * p.data.value / crossed).toFixed(1)} per 100 crossings)`
-        : `${NODE_LABELS[p.name]}: ${fmt(p.value)}` },
+        : `${NODE_LABELS[p.name]}: ${fmt(total(p.name))} (${(100 * total(p.name) / crossed).toFixed(1)} per 100)` },
       series: [{ type: 'sankey', top: 70, bottom: 10, left: 10, right: 170, nodeGap: 10, draggable: false,
         nodeAlign: 'left', layoutIterations: 64, emphasis: { focus: 'adjacency' },
-        label: { formatter: (p) => `${NODE_LABELS[p.name] || p.name}  ${fmt(p.value)}`, fontSize: 12 },
+        label: { formatter: (p) => `${NODE_LABELS[p.name] || p.name}  ${fmt(total(p.name))}`, fontSize: 12 },
         lineStyle: { color: 'gradient', opacity: 0.35 }, data: nodes, links }],
     }, true);
   }
@@ -266,6 +272,8 @@ const TumenCharts = (() => {
 
   /** A table of totals per variant and the paired difference from the first, with its 90% interval. */
   function compareTable(el, r, from, to) {
+    if (from > r.lastYear || to < r.firstYear) { from = r.firstYear; to = r.lastYear; }
+    from = Math.max(from, r.firstYear); to = Math.min(to, r.lastYear);
     const i0 = Math.max(0, from - r.firstYear), i1 = Math.min(r.lastYear, to) - r.firstYear;
     const sum = (a) => a.slice(i0, i1 + 1).reduce((x, y) => x + y, 0);
     let h = `<table class="compare"><thead><tr><th>total ${from}-${to}</th>`;
@@ -291,13 +299,13 @@ const TumenCharts = (() => {
   function differenceChart(el, r, key) {
     const xs = years(r);
     const o = baseOption(`Difference in ${HEADLINE_LABELS[key] || key} from ${r.variants[0].label}`,
-      'median of paired run differences, bands 25-75% and 5-95%');
+      'median of paired run differences, bands 25-75% and 5-95%', xs);
     (r.differences[key] || []).forEach((d, i) => {
       const label = r.variants[i + 1].label;
       o.series.push(...bandSeries(label, d, COLORS[(i + 1) % COLORS.length], xs, r.variants[i + 1].runs > 1));
       o.legend.data.push(label);
     });
-    o.series.push({ type: 'line', data: [[xs[0], 0], [xs[xs.length - 1], 0]], symbol: 'none', silent: true,
+    o.series.push({ type: 'line', data: xs.map(() => 0), symbol: 'none', silent: true,
       lineStyle: { color: '#4a5568', width: 1, type: 'dashed' }, tooltip: { show: false } });
     chartIn(el).setOption(o, true);
   }
