@@ -19,7 +19,12 @@ public final class Report {
 
   /** The report of result {@code id} in the store; scenarios (for the map and the observed record) from {@code scenarios}. */
   public static String html(ResultsStore store, Path scenarios, long id) {
-    return html(ResultView.load(store, new Scenarios(scenarios), id));
+    try {
+      return html(ResultView.load(store, new Scenarios(scenarios), id));
+    } catch (ApiException e) {
+      // Outside the server, a refused request is the command line's user mistake.
+      throw new org.tumen.scenario.InvalidInputException(store.file().toString(), 0, "id", e.getMessage());
+    }
   }
 
   static String html(ResultView result) {

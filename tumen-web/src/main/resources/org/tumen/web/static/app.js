@@ -33,6 +33,7 @@ function showError(e) {
 // ---- pages
 
 function showPage(name) {
+  history.replaceState(null, '', '#' + name);
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.dataset.page === name));
   document.querySelectorAll('.page').forEach((p) => p.classList.toggle('active', p.id === 'page-' + name));
   // Charts drawn while hidden have no size; draw the page now that it shows.
@@ -333,6 +334,8 @@ async function init() {
   } catch (e) {
     showError(e);
   }
+  const page = location.hash.substring(1);
+  if (['scenario', 'results', 'flows', 'compare'].includes(page)) showPage(page);
   document.body.dataset.ready = 'true';
 }
 

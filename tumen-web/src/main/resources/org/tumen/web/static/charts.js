@@ -176,7 +176,7 @@ const TumenCharts = (() => {
       tooltip: { trigger: 'item', formatter: (p) => p.dataType === 'edge'
         ? `${NODE_LABELS[p.data.source]} → ${NODE_LABELS[p.data.target]}: ${fmt(p.data.value)} (${(100 * p.data.value / crossed).toFixed(1)} per 100 crossings)`
         : `${NODE_LABELS[p.name]}: ${fmt(total(p.name))} (${(100 * total(p.name) / crossed).toFixed(1)} per 100)` },
-      series: [{ type: 'sankey', top: 70, bottom: 10, left: 10, right: 170, nodeGap: 10, draggable: false,
+      series: [{ type: 'sankey', top: 70, bottom: 10, left: 10, right: 215, nodeGap: 10, draggable: false,
         nodeAlign: 'left', layoutIterations: 64, emphasis: { focus: 'adjacency' },
         label: { formatter: (p) => `${NODE_LABELS[p.name] || p.name}  ${fmt(total(p.name))}`, fontSize: 12 },
         lineStyle: { color: 'gradient', opacity: 0.35 }, data: nodes, links }],
