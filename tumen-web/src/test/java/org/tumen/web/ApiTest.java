@@ -121,11 +121,29 @@ class ApiTest {
     assertThat(v.get("series").fieldNames()).toIterable().anyMatch(n -> n.startsWith("route:"));
     assertThat(v.get("series").fieldNames()).toIterable().anyMatch(n -> n.startsWith("path:crossed>"));
     assertThat(r.get("observed").get("arrivals").size()).isGreaterThan(5);
+    assertOutcomeDiagramBalances(v.get("series"));
     Answer report = call("GET", "/api/results/" + id + "/report.html", null);
     assertThat(report.status()).isEqualTo(200);
     assertThat(report.text()).startsWith("<!doctype html>").contains("const RESULT = {").doesNotContain("<script src=");
     Answer list = call("GET", "/api/results", null);
     assertThat(list.body().get(0).get("id").asLong()).isEqualTo(id);
+  }
+
+  /** Every node between "crossed" and the outcomes has as many people going in as coming out. */
+  static void assertOutcomeDiagramBalances(JsonNode series) {
+    java.util.Map<String, Double> in = new java.util.HashMap<>(), out = new java.util.HashMap<>();
+    series.fieldNames().forEachRemaining(name -> {
+      if (!name.startsWith("path:")) return;
+      String[] st = name.substring(5).split(">");
+      double total = 0;
+      for (JsonNode x : series.get(name).get("mean")) total += x.asDouble();
+      out.merge(st[0], total, Double::sum);
+      in.merge(st[1], total, Double::sum);
+    });
+    assertThat(out.get("crossed")).isGreaterThan(1000);
+    for (String node : out.keySet()) {
+      if (!node.equals("crossed")) assertThat(out.get(node)).as(node).isCloseTo(in.get(node), org.assertj.core.data.Offset.offset(0.5));
+    }
   }
 
   @Test
