@@ -22,8 +22,7 @@ class BatchCommandsTest {
   @BeforeAll
   static void scenarios() throws Exception {
     base = ShortScenario.create(tmp, "base", 1993, null);
-    unhcr = ShortScenario.create(tmp, "unhcr", 1993,
-        "  unhcr:\n    access_probability:\n      value: 0=>  unhcr:\n    access_probability:\n      value: 0.8");
+    unhcr = ShortScenario.create(tmp, "unhcr", 1993, ShortScenario.parameter("unhcr", "access_probability", 0.8, "probability"));
     store = tmp.resolve("runs.duckdb");
   }
 

@@ -4,26 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The flagship scenario cut short (1990 to a given year), copied into a temporary folder: a real run in ~0.2 s. */
+/**
+ * The flagship scenario cut short (1990 to a given year) as a variant in a temporary folder ({@code base:} the
+ * flagship), optionally with parameters of its own: a real run in a fraction of a second.
+ */
 final class ShortScenario {
   private ShortScenario() {}
 
-  static Path create(Path tmp, String name, int lastYear, String parameterEdit) throws IOException {
-    Path repo = Path.of("..").toAbsolutePath().normalize();
-    Path src = repo.resolve("scenarios/korea"), dir = Files.createDirectories(tmp.resolve(name));
-    try (var files = Files.list(src)) {
-      for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
-    }
-    Path yaml = dir.resolve("scenario.yaml");
-    String s = Files.readString(yaml)
-        .replace("end: 2030-12-31", "end: " + lastYear + "-12-31")
-        .replace("../../data/", repo.resolve("data") + "/");
-    if (parameterEdit != null) {
-      String[] fromTo = parameterEdit.split("=>");
-      if (!s.contains(fromTo[0])) throw new IllegalStateException("scenario.yaml has no '" + fromTo[0] + "'");
-      s = s.replace(fromTo[0], fromTo[1]);
-    }
-    Files.writeString(yaml, s);
+  /** @param parameters YAML for the variant's {@code parameters:} section, indented by two spaces, or null */
+  static Path create(Path tmp, String name, int lastYear, String parameters) throws IOException {
+    Path flagship = Path.of("../scenarios/korea").toAbsolutePath().normalize();
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    String yaml = "name: " + name + "\nbase: " + flagship + "\nperiod:\n  start: 1990-01-01\n  end: " + lastYear + "-12-31\n"
+        + (parameters == null ? "" : "parameters:\n" + parameters);
+    Files.writeString(dir.resolve("scenario.yaml"), yaml);
     return dir;
+  }
+
+  /** Parameters for a variant: one plain value with a test source. */
+  static String parameter(String group, String name, double value, String unit) {
+    return "  " + group + ":\n    " + name + ":\n      value: " + value + "\n      unit: " + unit
+        + "\n      source: \"test variant\"\n";
   }
 }
