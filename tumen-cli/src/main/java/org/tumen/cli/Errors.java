@@ -20,6 +20,10 @@ final class Errors {
       err.println("tumen: cancelled");
       return 130;
     }
+    if (e instanceof org.tumen.store.StoreException) { // busy, or nothing recorded yet: not a bug
+      err.println("tumen: " + e.getMessage());
+      return 1;
+    }
     if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
       err.println("tumen: " + e.getMessage());
       return 1;

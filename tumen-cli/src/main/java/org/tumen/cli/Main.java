@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tumen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Agent-based simulation of North Korean refugees moving through China.",
     subcommands = {RunCommand.class, CheckCommand.class, ParamsCommand.class, BenchCommand.class, FleeCommand.class,
-        FleeSuiteCommand.class, ServeCommand.class, ReportCommand.class})
+        FleeSuiteCommand.class, ServeCommand.class, ReportCommand.class,
+        EnsembleCommand.class, CompareCommand.class, SweepCommand.class, RunsCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(execute(args));
