@@ -113,6 +113,22 @@ public final class ScenarioLoader {
     }
 
     ParameterSet parameters = readParameters(root.map("parameters", true), rules, problems);
+    // A calibrated scenario names its posterior samples (written by `tumen calibrate`); it runs with the
+    // maximum-weight particle, and posterior predictive commands draw from all of them.
+    Posterior posterior = null;
+    String posteriorFile = root.string("posterior", false);
+    if (posteriorFile != null) {
+      Path p = dir.resolve(posteriorFile).normalize();
+      if (!p.startsWith(dir.normalize())) {
+        problems.add(yamlName, root.lineOf("posterior"), "posterior", "must name a file inside the scenario folder");
+      } else {
+        tablePaths.put("posterior", p);
+        posterior = Posterior.read(p, dir.getFileName() + "/" + posteriorFile, parameters, problems);
+        if (posterior != null) {
+          parameters = parameters.withOverrides(posterior.particle(posterior.best()), dir.getFileName() + "/" + posteriorFile);
+        }
+      }
+    }
     root.finish();
 
     PlaceGraph.Builder graph = PlaceGraph.builder();
@@ -125,7 +141,7 @@ public final class ScenarioLoader {
     problems.throwIfAny();
 
     Scenario s = new Scenario(dir, name, description == null ? "" : description, rules, calendar, seed, graph.build(),
-        placeAttributes, routeModes, parameters, timeline, tables, observed, hash(yaml, tablePaths));
+        placeAttributes, routeModes, parameters, timeline, tables, observed, posterior, hash(yaml, tablePaths));
     rules.check(s, problems);
     problems.throwIfAny();
     return s;
