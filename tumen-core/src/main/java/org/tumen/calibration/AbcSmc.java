@@ -37,6 +37,8 @@ import org.tumen.scenario.Posterior;
  */
 public final class AbcSmc {
   private static final long STREAM_PROPOSAL = 101, STREAM_RUN_SEED = 102;
+  /** The distance given to runs cut short or with no usable output: far, but finite so that it can be saved. */
+  public static final double FAR = 1e6;
 
   /**
    * @param particles N, particles per generation
@@ -219,7 +221,7 @@ public final class AbcSmc {
     for (int t = 0; t < results.size(); t++) {
       RunSummary rs = results.get(t);
       double dt = distance.of(rs.firstYear(), rs.yearly()).total();
-      d[t / r] += (Double.isFinite(dt) ? dt : Double.MAX_VALUE / 1e3) / r;
+      d[t / r] += (Double.isFinite(dt) ? Math.min(dt, FAR) : FAR) / r;
     }
     return d;
   }

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import java.util.Map;
 import org.tumen.Simulation;
+import org.tumen.batch.RunSummary;
+import org.tumen.batch.RunTask;
+import org.tumen.engine.Engine;
 import org.tumen.batch.LocalExecutor;
 import org.tumen.report.Observed;
 import org.tumen.scenario.Posterior;
@@ -27,6 +31,8 @@ import org.tumen.scenario.ScenarioLoader;
  */
 public final class Calibration {
   public static final String POSTERIOR = "posterior.csv", DIAGNOSTICS = "diagnostics.csv";
+  /** Events after which a calibration run is cut short (the flagship's own values make about 3.3 million). */
+  public static final long MAX_EVENTS = 12_000_000;
 
   private Calibration() {}
 
@@ -35,7 +41,19 @@ public final class Calibration {
     ParameterSpace space = ParameterSpace.of(s.parameters());
     if (space.dimension() == 0) throw new IllegalArgumentException("scenario " + s.name() + " has no calibrate parameters");
     return new AbcSmc(space, distance, settings, s.dir().toString(), inputsHash(s.dir()), new LocalExecutor(threads),
-        task -> Simulation.summarize(task, Simulation.run(s, Simulation.Options.of(task.seed(), 1).withOverrides(task.parameters()))));
+        task -> simulate(s, task));
+  }
+
+  /** One calibration run; a run cut short by the event cap has no series (and so an infinite distance). */
+  static RunSummary simulate(Scenario s, RunTask task) {
+    EventBudget budget = new EventBudget(MAX_EVENTS);
+    Simulation.Options o = Simulation.Options.of(task.seed(), 1).withOverrides(task.parameters())
+        .withHandlers(List.of(budget)).withProgress(null, budget::exceeded);
+    try {
+      return Simulation.summarize(task, Simulation.run(s, o));
+    } catch (Engine.Cancelled e) {
+      return new RunSummary(task.index(), task.scenario(), task.seed(), task.draw(), task.parameters(), 0, Map.of(), 0, 0);
+    }
   }
 
   /** Runs or resumes, then writes the outputs; returns the final state. */

@@ -40,6 +40,10 @@ public final class Distance {
   public Parts of(int firstYear, Map<String, double[]> yearly) {
     double[] arrived = yearly.get("arrived_south_korea"), female = yearly.get("arrived_south_korea_female");
     double[] hiding = yearly.get("hiding_in_china");
+    if (arrived == null || female == null || hiding == null) { // a run cut short
+      double inf = Double.POSITIVE_INFINITY;
+      return new Parts(inf, inf, inf);
+    }
     double a = 0, f = 0, h = 0;
     int na = 0, nf = 0, nh = 0;
     for (var e : observed.arrivals().entrySet()) {
