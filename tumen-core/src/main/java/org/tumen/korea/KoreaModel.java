@@ -32,7 +32,8 @@ import org.tumen.scenario.Schedule;
 final class KoreaModel implements Model {
   private static final double DAYS_PER_YEAR = 365.25;
   private static final int NEVER = Integer.MAX_VALUE;
-  private static final int CHUNK = 4096;
+  /** Agents per chunk of work; fixed (not per thread) so that results do not depend on threads. Tests shrink it. */
+  static int chunkSize = 4096;
   private static final long STREAM_AGENT = 1, STREAM_COHORT = 2;
 
   // Actions: what happens when an agent's due day comes.
@@ -179,7 +180,8 @@ final class KoreaModel implements Model {
 
     int due = calendar.size(day);
     int[] bucket = calendar.bucket(day);
-    int nChunks = (due + CHUNK - 1) / CHUNK;
+    int chunk = chunkSize;
+    int nChunks = (due + chunk - 1) / chunk;
     if (chunks.length < nChunks) {
       Chunk[] grown = Arrays.copyOf(chunks, nChunks);
       for (int i = chunks.length; i < nChunks; i++) grown[i] = new Chunk();
@@ -188,8 +190,8 @@ final class KoreaModel implements Model {
     workers.forEach(nChunks, c -> {
       Chunk ch = chunks[c];
       ch.clear();
-      int end = Math.min(due, (c + 1) * CHUNK);
-      for (int i = c * CHUNK; i < end; i++) {
+      int end = Math.min(due, (c + 1) * chunk);
+      for (int i = c * chunk; i < end; i++) {
         int a = bucket[i];
         if (this.due[a] == day) process(a, day, ch);
       }
@@ -292,9 +294,9 @@ final class KoreaModel implements Model {
     return r / DAYS_PER_YEAR;
   }
 
+  /** Guards deter crossing; below a tenth of the 1990s level (a collapse) they deter no further. */
   private double deterrence() {
-    double g = v[P.GUARD];
-    return g <= 0 ? 1 : Math.pow(g, -v[P.GUARD_DETERRENCE]);
+    return Math.pow(Math.max(0.1, v[P.GUARD]), -v[P.GUARD_DETERRENCE]);
   }
 
   private void crossFromCohorts(int day, Chunk ch) {

@@ -52,6 +52,19 @@ public record Posterior(List<String> names, double[][] values, double[] weights,
     return m;
   }
 
+  /**
+   * The same particles without the parameters whose base name is in {@code bases}: a variant that sets a
+   * parameter itself keeps its own value in every posterior draw. Null if no parameter is left.
+   */
+  public Posterior without(Set<String> bases) {
+    List<Integer> keep = new ArrayList<>();
+    for (int j = 0; j < names.size(); j++) if (!bases.contains(names.get(j).split("@")[0])) keep.add(j);
+    if (keep.isEmpty()) return null;
+    double[][] v = new double[values.length][keep.size()];
+    for (int i = 0; i < values.length; i++) for (int k = 0; k < keep.size(); k++) v[i][k] = values[i][keep.get(k)];
+    return new Posterior(keep.stream().map(names::get).toList(), v, weights, distances);
+  }
+
   /** Reads a posterior file; every column but weight and distance must name a parameter of {@code params}. */
   public static Posterior read(Path file, String label, ParameterSet params, Problems problems) {
     Set<String> optional = new HashSet<>(params.values().keySet());

@@ -41,6 +41,8 @@ public final class FleeModel implements Model {
   // States and causes of the event stream.
   public static final int NOT_DISPLACED = 0, AT_LOCATION = 1, TRAVELLING = 2;
   public static final int INITIAL = 0, SPAWNED = 1, DEPARTED = 2, ARRIVED = 3, TURNED_BACK = 4;
+  /** Flee's agents have no sex attribute under the rules Tumen supports: every row says "not modelled". */
+  private static final int NO_SEX = -1;
 
   /** Agents per chunk: decided by the data, never by the thread count (the determinism rule). */
   static final int CHUNK = 16384;
@@ -102,7 +104,6 @@ public final class FleeModel implements Model {
 
   private final Chunk[] chunks;
   private long agentDays;
-  private long lastSpawnWeightTime = Long.MIN_VALUE;
 
   public FleeModel(FleeScenario scenario, long seed) {
     this.scenario = scenario;
@@ -242,7 +243,7 @@ public final class FleeModel implements Model {
       for (int c = 0; c < campIndex.length; c++) {
         int n = initialAt(c);
         addAgents(campIndex[c], n);
-        if (n > 0) events.add(day, -1, NOT_DISPLACED, AT_LOCATION, campIndex[c], INITIAL, n);
+        if (n > 0) events.add(day, -1, NOT_DISPLACED, AT_LOCATION, campIndex[c], INITIAL, NO_SEX, n);
       }
     }
     updateConflicts(day);
@@ -266,9 +267,9 @@ public final class FleeModel implements Model {
     }
     for (int p = 0; p < places; p++) {
       atLocation[p] += arrive[p] + back[p] - depart[p];
-      if (depart[p] > 0) events.add(day, -1, AT_LOCATION, TRAVELLING, p, DEPARTED, (int) depart[p]);
-      if (arrive[p] > 0) events.add(day, -1, TRAVELLING, AT_LOCATION, p, ARRIVED, (int) arrive[p]);
-      if (back[p] > 0) events.add(day, -1, TRAVELLING, AT_LOCATION, p, TURNED_BACK, (int) back[p]);
+      if (depart[p] > 0) events.add(day, -1, AT_LOCATION, TRAVELLING, p, DEPARTED, NO_SEX, (int) depart[p]);
+      if (arrive[p] > 0) events.add(day, -1, TRAVELLING, AT_LOCATION, p, ARRIVED, NO_SEX, (int) arrive[p]);
+      if (back[p] > 0) events.add(day, -1, TRAVELLING, AT_LOCATION, p, TURNED_BACK, NO_SEX, (int) back[p]);
     }
     agentDays += agents;
   }
@@ -302,7 +303,6 @@ public final class FleeModel implements Model {
     for (int p = 0; p < places; p++) {
       spawnWeight[p] = conflict[p] > 0 ? population[p] * conflict[p] * s.conflictDecay(time - timeOfConflict[p]) : 0;
     }
-    lastSpawnWeightTime = time;
   }
 
   /** New people, as many as the rise in registrations, placed over conflict zones by spawn weight. */
@@ -328,7 +328,7 @@ public final class FleeModel implements Model {
       if (k == 0) continue;
       addAgents(p, (int) k);
       if (s.takeFromPopulation()) population[p] = Math.max(0, population[p] - k);
-      events.add(day, -1, NOT_DISPLACED, AT_LOCATION, p, SPAWNED, (int) k);
+      events.add(day, -1, NOT_DISPLACED, AT_LOCATION, p, SPAWNED, NO_SEX, (int) k);
     }
   }
 
