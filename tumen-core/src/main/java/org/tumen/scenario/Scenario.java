@@ -14,10 +14,11 @@ import org.tumen.engine.SimCalendar;
  * @param routeModes per route (by id, in routes.csv order): the travel mode
  * @param tables the rule set's own tables, by key
  * @param observed observed series files for comparison and calibration, by key (paths resolved)
+ * @param posterior calibrated parameter samples (the {@code posterior:} file), or null when not calibrated
  */
 public record Scenario(Path dir, String name, String description, RuleSet rules, SimCalendar calendar, long seed,
     PlaceGraph places, List<Map<String, String>> placeAttributes, List<String> routeModes, ParameterSet parameters,
-    List<TimelineEvent> timeline, Map<String, CsvTable> tables, Map<String, Path> observed, String contentHash) {
+    List<TimelineEvent> timeline, Map<String, CsvTable> tables, Map<String, Path> observed, Posterior posterior, String contentHash) {
 
   public CsvTable table(String key) {
     CsvTable t = tables.get(key);
@@ -27,6 +28,6 @@ public record Scenario(Path dir, String name, String description, RuleSet rules,
 
   public Scenario withParameters(ParameterSet p) {
     return new Scenario(dir, name, description, rules, calendar, seed, places, placeAttributes, routeModes, p,
-        timeline, tables, observed, contentHash);
+        timeline, tables, observed, posterior, contentHash);
   }
 }

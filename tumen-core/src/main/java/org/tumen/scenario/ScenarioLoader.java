@@ -114,6 +114,22 @@ public final class ScenarioLoader {
     }
 
     ParameterSet parameters = readParameters(root.map("parameters", true), rules, true, problems);
+    // A calibrated scenario names its posterior samples (written by `tumen calibrate`); it runs with the
+    // maximum-weight particle, and posterior predictive commands draw from all of them.
+    Posterior posterior = null;
+    String posteriorFile = root.string("posterior", false);
+    if (posteriorFile != null) {
+      Path p = dir.resolve(posteriorFile).normalize();
+      if (!p.startsWith(dir.normalize())) {
+        problems.add(yamlName, root.lineOf("posterior"), "posterior", "must name a file inside the scenario folder");
+      } else {
+        tablePaths.put("posterior", p);
+        posterior = Posterior.read(p, dir.getFileName() + "/" + posteriorFile, parameters, problems);
+        if (posterior != null) {
+          parameters = parameters.withOverrides(posterior.particle(posterior.best()), dir.getFileName() + "/" + posteriorFile);
+        }
+      }
+    }
     root.finish();
 
     PlaceGraph.Builder graph = PlaceGraph.builder();
@@ -126,7 +142,7 @@ public final class ScenarioLoader {
     problems.throwIfAny();
 
     Scenario s = new Scenario(dir, name, description == null ? "" : description, rules, calendar, seed, graph.build(),
-        placeAttributes, routeModes, parameters, timeline, tables, observed, hash(yaml, tablePaths, ""));
+        placeAttributes, routeModes, parameters, timeline, tables, observed, posterior, hash(yaml, tablePaths, ""));
     rules.check(s, problems);
     problems.throwIfAny();
     return s;
@@ -185,9 +201,9 @@ public final class ScenarioLoader {
     }
     List<Parameter> merged = new ArrayList<>(base.parameters().all());
     YamlMap paramsMap = root.map("parameters", false);
+    java.util.Set<String> replaced = new java.util.HashSet<>();
     if (paramsMap != null) {
       ParameterSet own = readParameters(paramsMap, rules, false, problems);
-      java.util.Set<String> replaced = new java.util.HashSet<>();
       for (Parameter p : own.all()) replaced.add(p.base());
       merged.removeIf(p -> replaced.contains(p.base()));
       merged.addAll(own.all());
@@ -202,7 +218,7 @@ public final class ScenarioLoader {
     String hash = hash(yaml, hashed, base.contentHash());
     Scenario s = new Scenario(dir, name, description == null ? base.description() : description, rules, calendar, seed,
         base.places(), base.placeAttributes(), base.routeModes(), parameters, List.copyOf(timeline), tables,
-        base.observed(), hash);
+        base.observed(), base.posterior() == null ? null : base.posterior().without(replaced), hash);
     rules.check(s, problems);
     problems.throwIfAny();
     return s;

@@ -1,0 +1,105 @@
+package org.tumen.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tumen.Tumen;
+import org.tumen.calibration.AbcSmc;
+import org.tumen.calibration.Calibration;
+import org.tumen.scenario.InvalidInputException;
+import org.tumen.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "calibrate", description = {"Estimate the scenario's calibrate parameters from the observed record by ABC-SMC"
+    + " (docs/CALIBRATION.md).", "Stopped runs resume: rerun the same command."})
+final class CalibrateCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (with scenario.yaml)")
+  Path scenario;
+
+  @Option(names = "--out", description = "output folder: checkpoint.json, posterior.csv, diagnostics.csv (default: calibration/<scenario name>)")
+  Path out;
+
+  @Option(names = "--particles", description = "particles per generation (default: ${DEFAULT-VALUE})")
+  int particles = 160;
+
+  @Option(names = "--alpha", description = "share kept each generation, the tolerance quantile (default: ${DEFAULT-VALUE})")
+  double alpha = 0.5;
+
+  @Option(names = "--generations", description = "at most this many generations, counting the prior one (default: ${DEFAULT-VALUE})")
+  int generations = 8;
+
+  @Option(names = "--replicates", description = "stochastic runs per particle (default: ${DEFAULT-VALUE})")
+  int replicates = 2;
+
+  @Option(names = "--min-acceptance", description = "stop when fewer new particles are kept (default: ${DEFAULT-VALUE})")
+  double minAcceptance = 0.02;
+
+  @Option(names = "--threads", description = "simulations at once (default: ${DEFAULT-VALUE}); results do not depend on it")
+  int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+  @Option(names = "--seed", description = "random seed (default: the scenario's)")
+  Long seed;
+
+  @Option(names = "--batch", description = "particles simulated between two checkpoints (default: ${DEFAULT-VALUE})")
+  int batch = 8;
+
+  @Option(names = "--no-install", description = "do not write the posterior into the scenario folder")
+  boolean noInstall;
+
+  @Override
+  public Integer call() {
+    if (threads < 1) throw new InvalidInputException("--threads", 0, "", "must be at least 1");
+    Scenario s = Tumen.load(scenario);
+    Path dir = out != null ? out : Path.of("calibration", s.name());
+    AbcSmc.Settings settings;
+    try {
+      settings = new AbcSmc.Settings(particles, alpha, replicates, generations, minAcceptance, seed != null ? seed : s.seed(), batch);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("options", 0, "", e.getMessage());
+    }
+    long t0 = System.nanoTime();
+    AbcSmc.State[] result = new AbcSmc.State[1];
+    Progress[] bar = new Progress[1];
+    try {
+      result[0] = Calibration.run(s, dir, settings, threads, !noInstall, new AbcSmc.Listener() {
+        @Override
+        public void started(AbcSmc.State from, long planned) {
+          System.out.printf(Locale.ROOT, "Calibrating %s: %d parameters, %d particles, %d replicates, up to %d generations"
+              + " (at most %,d simulations), seed %d, %d threads%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters()).dimension(),
+              particles, replicates, generations, planned, settings.seed(), threads);
+          if (from.generation() >= 0 || from.pending().length > 0) {
+            System.out.printf("Resuming from %s: generation %d done, %d simulations so far%n", dir.resolve("checkpoint.json"),
+                from.generation(), from.simulations());
+          }
+          bar[0] = Progress.of("calibrate", planned);
+          bar[0].step(from.simulations());
+        }
+
+        @Override
+        public void simulations(long total) {
+          bar[0].step(total);
+        }
+
+        @Override
+        public void generation(AbcSmc.GenerationStats g) {
+          System.out.println(String.format(Locale.ROOT, "generation %d: tolerance %.3f, median distance %.3f, acceptance %.2f, ESS %.1f,"
+              + " %d simulations (%,d in all)", g.generation(), g.epsilon(), g.medianDistance(), g.acceptance(), g.ess(), g.simulations(),
+              g.totalSimulations()));
+        }
+      }, () -> false);
+    } finally {
+      if (bar[0] != null) bar[0].close();
+    }
+    AbcSmc.State st = result[0];
+    double wall = st.history().stream().mapToDouble(AbcSmc.GenerationStats::wallSeconds).sum();
+    double session = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "Done: %d generations, %,d simulations in %.0f s of simulation time (%.2f simulations/s); this session %.0f s.%n",
+        st.generation() + 1, st.simulations(), wall, st.simulations() / Math.max(1e-9, wall), session);
+    System.out.println("Wrote " + dir.resolve(Calibration.POSTERIOR) + " and " + dir.resolve(Calibration.DIAGNOSTICS));
+    if (!noInstall) System.out.println("Installed the posterior in " + scenario.resolve(Calibration.POSTERIOR) + " (scenario.yaml: posterior: "
+        + Calibration.POSTERIOR + ")");
+    return 0;
+  }
+}

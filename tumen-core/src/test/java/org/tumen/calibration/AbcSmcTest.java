@@ -1,0 +1,122 @@
+package org.tumen.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tumen.batch.LocalExecutor;
+import org.tumen.batch.RunSummary;
+import org.tumen.batch.TaskRunner;
+import org.tumen.engine.RandomStream;
+import org.tumen.report.Observed;
+import org.tumen.scenario.Posterior;
+import org.tumen.scenario.Prior;
+
+/**
+ * ABC-SMC on a toy simulator (instant): arrivals = level * growth^(year-1996) with noise, hidden = a
+ * constant. Checks determinism across thread counts, resumption after a stop, and that it learns.
+ */
+class AbcSmcTest {
+  static final ParameterSpace SPACE = new ParameterSpace(List.of("level", "growth", "hidden"),
+      List.of(new Prior(10, 10_000, true), new Prior(0.8, 1.5, false), new Prior(1_000, 1_000_000, true)));
+
+  /** Observations from level 100, growth 1.25, 60% female, 40,000 hidden (inside all three ranges? no: 2000 range is 75-125k). */
+  static Observed observed() {
+    Map<Integer, double[]> arrivals = new TreeMap<>();
+    for (int y = 1996; y <= 2011; y++) {
+      double total = Math.round(100 * Math.pow(1.25, y - 1996));
+      arrivals.put(y, new double[] {total, total * 0.4, total * 0.6});
+    }
+    Map<Integer, double[]> hidden = new TreeMap<>(Map.of(2000, new double[] {75_000, 125_000}, 2006, new double[] {30_000, 50_000}));
+    return new Observed(arrivals, hidden);
+  }
+
+  static final TaskRunner TOY = task -> {
+    double level = task.parameters().get("level"), growth = task.parameters().get("growth"), hid = task.parameters().get("hidden");
+    RandomStream rng = new RandomStream(task.seed(), 0, 0, 0);
+    int years = 2012 - 1990 + 1;
+    double[] total = new double[years], female = new double[years], hiding = new double[years];
+    for (int i = 0; i < years; i++) {
+      int y = 1990 + i;
+      total[i] = Math.max(0, level * Math.pow(growth, y - 1996) * (1 + 0.05 * rng.normal()));
+      female[i] = 0.6 * total[i];
+      hiding[i] = hid;
+    }
+    return new RunSummary(task.index(), task.scenario(), task.seed(), task.draw(), task.parameters(), 1990,
+        Map.of("arrived_south_korea", total, "arrived_south_korea_female", female, "hiding_in_china", hiding), 0, 0);
+  };
+
+  static AbcSmc smc(int generations, int threads) {
+    return new AbcSmc(SPACE, new Distance(observed()), new AbcSmc.Settings(40, 0.5, 2, generations, 0.0, 7, 6), "toy", "h",
+        new LocalExecutor(threads), TOY);
+  }
+
+  static AbcSmc.State run(Path dir, int generations, int threads) {
+    return smc(generations, threads).run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false);
+  }
+
+  @Test
+  void sameResultAtAnyThreadCount(@TempDir Path a, @TempDir Path b) {
+    AbcSmc.State one = run(a, 4, 1), two = run(b, 4, 2);
+    assertThat(two.theta()).isDeepEqualTo(one.theta());
+    assertThat(two.logWeights()).containsExactly(one.logWeights());
+    assertThat(two.distances()).containsExactly(one.distances());
+  }
+
+  @Test
+  void resumingAfterAGenerationGivesTheSamePosterior(@TempDir Path whole, @TempDir Path parts) {
+    AbcSmc.State uninterrupted = run(whole, 4, 2);
+    AbcSmc.State first = run(parts, 2, 2); // as if stopped after two generations
+    assertThat(first.generation()).isEqualTo(1);
+    AbcSmc.State resumed = run(parts, 4, 1);
+    assertThat(resumed.theta()).isDeepEqualTo(uninterrupted.theta());
+    assertThat(resumed.logWeights()).containsExactly(uninterrupted.logWeights());
+    assertThat(resumed.simulations()).isEqualTo(uninterrupted.simulations());
+  }
+
+  @Test
+  void resumingInTheMiddleOfAGenerationGivesTheSamePosterior(@TempDir Path whole, @TempDir Path parts) {
+    AbcSmc.State uninterrupted = run(whole, 3, 2);
+    AtomicInteger polls = new AtomicInteger();
+    // Stop before the fifth batch: the middle of generation 1 (generation 0 has 40 particles in 7 batches of 6).
+    assertThatThrownBy(() -> smc(3, 2).run(new Checkpoint(parts), new AbcSmc.Listener() {}, () -> polls.incrementAndGet() > 9))
+        .isInstanceOf(AbcSmc.Stopped.class);
+    AbcSmc.State saved = new Checkpoint(parts).load();
+    assertThat(saved.generation()).isEqualTo(0);
+    assertThat(saved.pending().length).isBetween(1, 19);
+    AbcSmc.State resumed = run(parts, 3, 1);
+    assertThat(resumed.theta()).isDeepEqualTo(uninterrupted.theta());
+    assertThat(resumed.logWeights()).containsExactly(uninterrupted.logWeights());
+  }
+
+  @Test
+  void aCheckpointWithOtherSettingsIsNotResumed(@TempDir Path dir) {
+    run(dir, 1, 1);
+    AbcSmc other = new AbcSmc(SPACE, new Distance(observed()), new AbcSmc.Settings(40, 0.5, 3, 2, 0.0, 7, 6), "toy", "h",
+        new LocalExecutor(1), TOY);
+    assertThatThrownBy(() -> other.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("other settings");
+  }
+
+  @Test
+  void learnsTheToyParametersAndTightensTheTolerance(@TempDir Path dir) {
+    AbcSmc smc = smc(8, 2);
+    AbcSmc.State s = smc.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false);
+    List<AbcSmc.GenerationStats> h = s.history();
+    assertThat(h).hasSize(8);
+    assertThat(h.get(7).epsilon()).isLessThan(h.get(0).epsilon());
+    for (int g = 1; g < h.size(); g++) assertThat(h.get(g).epsilon()).isLessThanOrEqualTo(h.get(g - 1).epsilon());
+    assertThat(s.simulations()).isEqualTo(smc.plannedSimulations()).isEqualTo(2 * (40 + 7 * 20));
+    Posterior p = smc.posterior(s);
+    double growth = 0;
+    for (int i = 0; i < p.size(); i++) growth += p.weights()[i] * p.values()[i][1];
+    assertThat(growth).isBetween(1.15, 1.35);
+    for (AbcSmc.GenerationStats g : h) assertThat(g.ess()).isBetween(1.0, 20.0 + 1e-9);
+  }
+}
