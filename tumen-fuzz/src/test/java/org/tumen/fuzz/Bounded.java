@@ -1,0 +1,61 @@
+package org.tumen.fuzz;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.tumen.scenario.InvalidInputException;
+import org.tumen.scenario.Problem;
+
+/**
+ * Runs one fuzz input under the rule every parser must keep: it returns, or throws {@link InvalidInputException}
+ * with at least one well-formed problem, within 5 seconds. Anything else (another exception, an Error such as
+ * StackOverflowError or OutOfMemoryError, a hang) is rethrown as a finding.
+ */
+final class Bounded {
+  /** Longest a single input may take. */
+  static final long LIMIT_SECONDS = 5;
+
+  private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(null, r, "fuzz-input", 64L << 20); // deep but bounded stack, as the CLI's main thread
+    t.setDaemon(true);
+    return t;
+  });
+
+  private Bounded() {}
+
+  /** Returns the value, or null when the input was rejected as a user mistake. */
+  static <T> T call(Callable<T> work) {
+    Future<T> f = WORKER.submit(work);
+    try {
+      return f.get(LIMIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new AssertionError("hang: input took more than " + LIMIT_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof InvalidInputException bad) {
+        check(bad);
+        return null;
+      }
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new AssertionError("checked exception escaped: " + c, c);
+    }
+  }
+
+  static void check(InvalidInputException bad) {
+    if (bad.problems().isEmpty()) throw new AssertionError("InvalidInputException without problems");
+    for (Problem p : bad.problems()) {
+      if (p.file() == null || p.message() == null || p.message().isBlank() || p.line() < 0) {
+        throw new AssertionError("malformed problem: " + p);
+      }
+    }
+  }
+}
