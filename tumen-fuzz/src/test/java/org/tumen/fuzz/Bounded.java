@@ -19,27 +19,44 @@ final class Bounded {
   /** Longest a single input may take. */
   static final long LIMIT_SECONDS = 5;
 
-  private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(null, r, "fuzz-input", 64L << 20); // deep but bounded stack, as the CLI's main thread
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * The first input of a JVM also pays for class loading and, when fuzzing, Jazzer's instrumentation of every class
+   * it touches (seconds): it gets this long instead.
+   */
+  static final long FIRST_LIMIT_SECONDS = 120;
+
+  private static ExecutorService worker = newWorker();
+  private static boolean warm;
+
+  private static ExecutorService newWorker() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(null, r, "fuzz-input", 64L << 20);
+      t.setDaemon(true);
+      return t;
+    });
+  }
 
   private Bounded() {}
 
   /** Returns the value, or null when the input was rejected as a user mistake. */
-  static <T> T call(Callable<T> work) {
-    Future<T> f = WORKER.submit(work);
+  static synchronized <T> T call(Callable<T> work) {
+    Future<T> f = worker.submit(work);
+    long limit = warm ? LIMIT_SECONDS : FIRST_LIMIT_SECONDS;
     try {
-      return f.get(LIMIT_SECONDS, TimeUnit.SECONDS);
+      T value = f.get(limit, TimeUnit.SECONDS);
+      warm = true;
+      return value;
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new AssertionError("hang: input took more than " + LIMIT_SECONDS + " s");
+      worker.shutdownNow();
+      worker = newWorker(); // the stuck thread is abandoned, so later inputs are not blamed for it
+      throw new AssertionError("hang: input took more than " + limit + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
+      warm = true;
       if (c instanceof InvalidInputException bad) {
         check(bad);
         return null;
