@@ -50,7 +50,7 @@ public final class Simulation {
     ParameterSet params = scenario.parameters().withOverrides(o.overrides(), "parameter overrides");
     long t0 = System.nanoTime();
     Model model = scenario.rules().build(scenario, params, o.seed());
-    KoreaTally tally = new KoreaTally();
+    KoreaTally tally = new KoreaTally(collapseSnapshotDays(scenario));
     List<EventHandler> handlers = new ArrayList<>();
     handlers.add(tally);
     handlers.addAll(o.extraHandlers());
@@ -58,6 +58,21 @@ public final class Simulation {
     double wall = (System.nanoTime() - t0) / 1e9;
     return new Result(scenario, o.seed(), o.threads(), params, tally, model.agentDays(), model.census(),
         model.vocabulary().states(), wall);
+  }
+
+  /** Days after a collapse that planners ask about. */
+  public static final int[] COLLAPSE_OFFSETS = {0, 7, 30, 90};
+
+  /** The day before each collapse event, and 7, 30 and 90 days after it (timeline rows of kind "collapse"). */
+  public static int[] collapseSnapshotDays(Scenario s) {
+    java.util.TreeSet<Integer> days = new java.util.TreeSet<>();
+    for (var e : s.timeline()) {
+      if (!e.kind().equals("collapse")) continue;
+      int d = s.calendar().dayOf(e.start());
+      for (int off : COLLAPSE_OFFSETS) days.add(d - 1 + off);
+    }
+    days.removeIf(d -> d < 0 || d >= s.calendar().days());
+    return days.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Runs a batch task: the scenario is loaded once per task (executors may run on other machines). */

@@ -59,6 +59,8 @@ final class RunCommand implements Callable<Integer> {
     System.out.print(Comparison.arrivalsTable(r, obs));
     System.out.println();
     System.out.print(Comparison.ledger(r));
+    String collapse = Comparison.collapseReport(r);
+    if (!collapse.isEmpty()) System.out.print("\n" + collapse);
     System.out.printf("%nRan %s %s-%s in %.2f s (seed %d, %d threads, %,d agent-days simulated).%n", s.name(),
         s.calendar().start(), s.calendar().end(), r.wallSeconds(), runSeed, threads, r.agentDays());
     if (out != null) System.out.println("Wrote " + out);

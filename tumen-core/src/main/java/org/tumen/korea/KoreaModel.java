@@ -101,6 +101,8 @@ final class KoreaModel implements Model {
     int crossN;
     long arrived, departures, caught, campLeft, absorbed;
     final int[] days = new int[1];
+    final double[] rates = new double[8];
+    final byte[] acts = new byte[8];
 
     void clear() {
       events.clear();
@@ -207,7 +209,7 @@ final class KoreaModel implements Model {
         int a = ch.crossers[i];
         RandomStream rng = sequential.rng.reset(seed, STREAM_AGENT, a, draws[a]++);
         cross(a, day, rng, sequential);
-        plan(a, day, rng);
+        plan(a, day, rng, sequential);
         process(a, day, sequential);
       }
     }
@@ -294,9 +296,9 @@ final class KoreaModel implements Model {
     return r / DAYS_PER_YEAR;
   }
 
+  /** Guards deter crossing; below a tenth of the 1990s level (a collapse) they deter no further. */
   private double deterrence() {
-    double g = v[P.GUARD];
-    return g <= 0 ? 1 : Math.pow(g, -v[P.GUARD_DETERRENCE]);
+    return Math.pow(Math.max(0.1, v[P.GUARD]), -v[P.GUARD_DETERRENCE]);
   }
 
   private void crossFromCohorts(int day, Chunk ch) {
@@ -325,7 +327,7 @@ final class KoreaModel implements Model {
         if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
         flags[a] = (byte) f;
         cross(a, day, rng, ch);
-        plan(a, day, rng);
+        plan(a, day, rng, sequential);
         process(a, day, ch);
       }
     }
@@ -371,7 +373,7 @@ final class KoreaModel implements Model {
         return;
       }
       act(a, day, action[a], rng, ch);
-      plan(a, day, rng);
+      plan(a, day, rng, ch);
     }
     if (due[a] > day && due[a] != NEVER) ch.reschedule(a, due[a]);
   }
@@ -561,121 +563,139 @@ final class KoreaModel implements Model {
 
   // ---------------------------------------------------------------- planning the next transition
 
-  /** Draws when the agent's next transition happens and what it is; sets due[a] and action[a]. */
-  private void plan(int a, int day, RandomStream rng) {
+  /**
+   * Draws when the agent's next transition happens and what it is; sets due[a] and action[a].
+   *
+   * <p>The waiting time is found by the cumulative-hazard method: draw a unit exponential and walk forward
+   * through the epochs, spending it at each epoch's total rate until it runs out. This is exact for
+   * piecewise-constant hazards and costs a few multiplications per epoch crossed, instead of a visit to
+   * the agent at every change. Hiding people stop at the next 1 January, because their hazards read
+   * yearly feedbacks from the model's own future, which is not known yet.
+   */
+  private void plan(int a, int day, RandomStream rng, Chunk ch) {
     int s = state[a];
     if (absorbing(s)) {
       due[a] = NEVER;
       return;
     }
-    double perDay = 1 / DAYS_PER_YEAR;
-    int f = flags[a];
-    // Rates per day, in a fixed order, for the competing risks of this state.
-    double r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
-    byte a0 = A_REDRAW, a1 = A_REDRAW, a2 = A_REDRAW, a3 = A_REDRAW, a4 = A_REDRAW, a5 = A_REDRAW, a6 = A_REDRAW, a7 = A_REDRAW;
-    switch (s) {
-      case HOME -> {
-        r0 = v[P.RECROSS] * v[P.CROSS_PUSH] * deterrence() * perDay;
-        a0 = A_CROSS;
-      }
-      case HIDING -> {
-        int p = place[a];
-        double arrest = (geo.border[p] ? v[P.ARREST_BORDER] : v[P.ARREST_INLAND]) * v[P.ENFORCEMENT];
-        if ((f & F_INTEGRATED) != 0) arrest *= v[P.INTEGRATED_ARREST];
-        r0 = arrest * perDay;
-        a0 = A_ARREST;
-        r1 = geo.moveTo[p].length > 0 ? v[P.MOVE] * perDay : 0;
-        a1 = A_MOVE;
-        r2 = brokerRate(f) * perDay;
-        a2 = A_BROKER;
-        r3 = v[P.MISSION_RATE] * perDay;
-        a3 = A_MISSION;
-        r4 = v[P.RETURN_HOME] * perDay;
-        a4 = A_RETURN;
-        r5 = v[P.MORTALITY] * perDay;
-        a5 = A_DIE;
-        if ((f & F_INTEGRATED) == 0) {
-          r6 = ((f & F_FEMALE) != 0 ? v[P.INTEGRATE_F] : v[P.INTEGRATE_M]) * perDay;
-          a6 = A_INTEGRATE;
-        }
-        if ((f & F_CONTACT) == 0) {
-          r7 = v[P.CONTACT_RATE] * arrivedTotal / 1000.0 * perDay;
-          a7 = A_CONTACT;
-        }
-      }
-      case MISSION -> {
-        r0 = 1 / Math.max(0.1, v[P.MISSION_WAIT]);
-        a0 = A_EXIT;
-        r1 = v[P.MORTALITY] * perDay;
-        a1 = A_DIE;
-      }
-      case THIRD_COUNTRY -> {
-        int p = place[a];
-        double wait = p == geo.mongolia ? v[P.WAIT_MONGOLIA] : p == geo.vietnam ? v[P.WAIT_VIETNAM] : v[P.WAIT_THAILAND];
-        r0 = 1 / Math.max(0.1, wait);
-        a0 = A_EXIT;
-        r1 = v[P.MORTALITY] * perDay;
-        a1 = A_DIE;
-      }
-      case CHINA_CAMP -> {
-        r0 = v[P.CAMP_EXIT] * perDay;
-        a0 = A_CAMP_LEAVE;
-        r1 = v[P.CAMP_REPATRIATION] * perDay;
-        a1 = A_CAMP_REPATRIATE;
-        r2 = v[P.MORTALITY] * perDay;
-        a2 = A_DIE;
-      }
-      case INTERROGATION -> {
-        r0 = v[P.DEATH_INTERROGATION] * perDay;
-        a0 = A_DIE;
-      }
-      case LABOUR_TRAINING -> {
-        r0 = v[P.DEATH_LABOUR] * perDay;
-        a0 = A_DIE;
-      }
-      case KYOHWASO -> {
-        r0 = v[P.DEATH_KYOHWASO] * perDay;
-        a0 = A_DIE;
-      }
-      case KWANLISO -> {
-        r0 = v[P.DEATH_KWANLISO] * perDay;
-        a0 = A_DIE;
-      }
-      default -> { } // transit, detention in China, UNHCR review: only their fixed end
-    }
-    double total = r0 + r1 + r2 + r3 + r4 + r5 + r6 + r7;
-    double t = day + rng.exponential(total);
-    int boundary = nextChange[s][epoch];
+    double[] r = ch.rates;
+    byte[] acts = ch.acts;
+    int ep = epoch;
+    double target = rng.exponential(1);
+    double t = day;
     int end = stateEnd[a];
-    if (end != NEVER && end <= t && end <= boundary) {
-      due[a] = Math.max(day, end);
-      action[a] = A_END;
-    } else if (t >= boundary) {
-      due[a] = boundary;
-      action[a] = A_REDRAW;
-    } else {
-      due[a] = (int) t;
-      double u = rng.nextDouble() * total;
-      byte chosen;
-      if ((u -= r0) < 0) chosen = a0;
-      else if ((u -= r1) < 0) chosen = a1;
-      else if ((u -= r2) < 0) chosen = a2;
-      else if ((u -= r3) < 0) chosen = a3;
-      else if ((u -= r4) < 0) chosen = a4;
-      else if ((u -= r5) < 0) chosen = a5;
-      else if ((u -= r6) < 0) chosen = a6;
-      else chosen = a7;
-      action[a] = chosen;
+    while (true) {
+      int n = rates(a, s, ep == epoch ? v : schedule.row(ep), r, acts);
+      double total = 0;
+      for (int i = 0; i < n; i++) total += r[i];
+      int change = nextChange[s][ep];
+      double limit = Math.min(change, end);
+      if (total > 0 && target < (limit - t) * total) {
+        t += target / total;
+        due[a] = (int) t;
+        double u = rng.nextDouble() * total;
+        int i = 0;
+        while (i < n - 1 && (u -= r[i]) >= 0) i++;
+        action[a] = acts[i];
+        break;
+      }
+      if (end <= change) {
+        due[a] = Math.max(day, end);
+        action[a] = A_END;
+        break;
+      }
+      if (change == NEVER) {
+        due[a] = NEVER;
+        break;
+      }
+      if (s == HIDING && cal.date(change).getDayOfYear() == 1) {
+        due[a] = change;
+        action[a] = A_REDRAW;
+        break;
+      }
+      target -= (change - t) * total;
+      t = change;
+      ep = schedule.epochOf(change);
     }
     if (due[a] >= days) due[a] = NEVER;
   }
 
-  private double brokerRate(int f) {
-    double wm = v[P.W_MONGOLIA], wl = v[P.W_LAOS], wv = v[P.W_VIETNAM];
+  /** The competing hazards (per day) of the agent's state under the given epoch values; returns how many. */
+  private int rates(int a, int s, double[] x, double[] r, byte[] acts) {
+    final double perDay = 1 / DAYS_PER_YEAR;
+    int f = flags[a];
+    switch (s) {
+      case HOME -> {
+        r[0] = x[P.RECROSS] * x[P.CROSS_PUSH] * Math.pow(Math.max(0.1, x[P.GUARD]), -x[P.GUARD_DETERRENCE]) * perDay;
+        acts[0] = A_CROSS;
+        return 1;
+      }
+      case HIDING -> {
+        int p = place[a];
+        double arrest = (geo.border[p] ? x[P.ARREST_BORDER] : x[P.ARREST_INLAND]) * x[P.ENFORCEMENT];
+        if ((f & F_INTEGRATED) != 0) arrest *= x[P.INTEGRATED_ARREST];
+        r[0] = arrest * perDay;
+        acts[0] = A_ARREST;
+        r[1] = geo.moveTo[p].length > 0 ? x[P.MOVE] * perDay : 0;
+        acts[1] = A_MOVE;
+        r[2] = brokerRate(f, x) * perDay;
+        acts[2] = A_BROKER;
+        r[3] = x[P.MISSION_RATE] * perDay;
+        acts[3] = A_MISSION;
+        r[4] = x[P.RETURN_HOME] * perDay;
+        acts[4] = A_RETURN;
+        r[5] = x[P.MORTALITY] * perDay;
+        acts[5] = A_DIE;
+        r[6] = (f & F_INTEGRATED) == 0 ? ((f & F_FEMALE) != 0 ? x[P.INTEGRATE_F] : x[P.INTEGRATE_M]) * perDay : 0;
+        acts[6] = A_INTEGRATE;
+        r[7] = (f & F_CONTACT) == 0 ? x[P.CONTACT_RATE] * arrivedTotal / 1000.0 * perDay : 0;
+        acts[7] = A_CONTACT;
+        return 8;
+      }
+      case MISSION -> {
+        r[0] = 1 / Math.max(0.1, x[P.MISSION_WAIT]);
+        acts[0] = A_EXIT;
+        r[1] = x[P.MORTALITY] * perDay;
+        acts[1] = A_DIE;
+        return 2;
+      }
+      case THIRD_COUNTRY -> {
+        int p = place[a];
+        double wait = p == geo.mongolia ? x[P.WAIT_MONGOLIA] : p == geo.vietnam ? x[P.WAIT_VIETNAM] : x[P.WAIT_THAILAND];
+        r[0] = 1 / Math.max(0.1, wait);
+        acts[0] = A_EXIT;
+        r[1] = x[P.MORTALITY] * perDay;
+        acts[1] = A_DIE;
+        return 2;
+      }
+      case CHINA_CAMP -> {
+        r[0] = x[P.CAMP_EXIT] * perDay;
+        acts[0] = A_CAMP_LEAVE;
+        r[1] = x[P.CAMP_REPATRIATION] * perDay;
+        acts[1] = A_CAMP_REPATRIATE;
+        r[2] = x[P.MORTALITY] * perDay;
+        acts[2] = A_DIE;
+        return 3;
+      }
+      case INTERROGATION, LABOUR_TRAINING, KYOHWASO, KWANLISO -> {
+        int m = s == INTERROGATION ? P.DEATH_INTERROGATION : s == LABOUR_TRAINING ? P.DEATH_LABOUR
+            : s == KYOHWASO ? P.DEATH_KYOHWASO : P.DEATH_KWANLISO;
+        r[0] = x[m] * perDay;
+        acts[0] = A_DIE;
+        return 1;
+      }
+      default -> {
+        return 0; // transit, detention in China, UNHCR review: only their fixed end
+      }
+    }
+  }
+
+  private double brokerRate(int f, double[] x) {
+    double wm = x[P.W_MONGOLIA], wl = x[P.W_LAOS], wv = x[P.W_VIETNAM];
     if (wm + wl + wv <= 0) return 0;
-    double fee = v[P.FEE] + v[P.FINE] * v[P.FINE_PASS] * caughtShare;
-    double r = v[P.SEEK] * Math.pow(v[P.FEE_REFERENCE] / Math.max(1, fee), v[P.FEE_ELASTICITY]);
-    return (f & F_CONTACT) != 0 ? r : r * v[P.NO_CONTACT];
+    double fee = x[P.FEE] + x[P.FINE] * x[P.FINE_PASS] * caughtShare;
+    double r = x[P.SEEK] * Math.pow(x[P.FEE_REFERENCE] / Math.max(1, fee), x[P.FEE_ELASTICITY]);
+    return (f & F_CONTACT) != 0 ? r : r * x[P.NO_CONTACT];
   }
 
   private void ensureCapacity(int need) {

@@ -18,16 +18,20 @@ import org.tumen.engine.Vocabulary;
  */
 public final class KoreaTally implements EventHandler {
   /** Flow series, in column order; each also has a "_female" twin. */
-  public static final List<String> FLOWS = List.of("crossed", "captured_at_border", "arrived_south_korea",
+  public static final List<String> FLOWS = List.of("crossed", "captured_at_border", "turned_back_by_china", "arrived_south_korea",
       "arrested_in_china", "bribe_releases", "repatriated", "unhcr_resettled", "broker_departures", "mission_entries",
       "sentenced_release", "sentenced_labour_training", "sentenced_kyohwaso", "sentenced_kwanliso", "executed", "died");
   /** Stock series at the end of each period. */
   public static final List<String> STOCKS = List.of("hiding_in_china", "in_nk_detention");
 
-  private static final int F_CROSSED = 0, F_CAPTURED = 1, F_ARRIVED = 2, F_ARRESTED = 3, F_BRIBE = 4, F_REPATRIATED = 5,
-      F_UNHCR = 6, F_BROKER = 7, F_MISSION = 8, F_RELEASE = 9, F_LABOUR = 10, F_KYOHWASO = 11, F_KWANLISO = 12,
-      F_EXECUTED = 13, F_DIED = 14;
+  private static final int F_CROSSED = 0, F_CAPTURED = 1, F_TURNED_BACK = 2, F_ARRIVED = 3, F_ARRESTED = 4, F_BRIBE = 5,
+      F_REPATRIATED = 6, F_UNHCR = 7, F_BROKER = 8, F_MISSION = 9, F_RELEASE = 10, F_LABOUR = 11, F_KYOHWASO = 12,
+      F_KWANLISO = 13, F_EXECUTED = 14, F_DIED = 15;
 
+  private final int[] snapshotDays;
+  private final java.util.Map<Integer, long[]> snapshots = new java.util.TreeMap<>();
+  private final long[] cumulative = new long[FLOWS.size()];
+  private final java.util.Map<Integer, long[]> snapshotFlows = new java.util.TreeMap<>();
   private SimCalendar calendar;
   private Vocabulary vocabulary;
   private int firstYear;
@@ -47,6 +51,15 @@ public final class KoreaTally implements EventHandler {
   private boolean[] repatriated = new boolean[1024];
   private int[] lastPlace = new int[1024];
   private int agents;
+
+  public KoreaTally() {
+    this(new int[0]);
+  }
+
+  /** Also keeps, at the end of each of the given days, people in China by place and flows so far. */
+  public KoreaTally(int[] snapshotDays) {
+    this.snapshotDays = snapshotDays.clone();
+  }
 
   @Override
   public void start(Vocabulary vocabulary, SimCalendar calendar) {
@@ -90,6 +103,13 @@ public final class KoreaTally implements EventHandler {
       }
     }
     for (int s = 0; s < STOCKS.size(); s++) dayStocks[day][s] = (int) (stock[s][0] + stock[s][1]);
+    for (int f = 0; f < FLOWS.size(); f++) cumulative[f] += dayFlows[day][f];
+    for (int d : snapshotDays) {
+      if (d == day) {
+        snapshots.put(day, placeStock.clone());
+        snapshotFlows.put(day, cumulative.clone());
+      }
+    }
     boolean yearEnd = day == calendar.days() - 1 || calendar.year(day + 1) != year;
     if (yearEnd) {
       for (int s = 0; s < STOCKS.size(); s++) yearStocks[y][s] = stock[s].clone();
@@ -105,6 +125,7 @@ public final class KoreaTally implements EventHandler {
     return switch (cause) {
       case KCause.CROSSED, KCause.ENTERED_CAMP -> F_CROSSED;
       case KCause.CAPTURED_AT_BORDER -> F_CAPTURED;
+      case KCause.TURNED_BACK -> F_TURNED_BACK;
       case KCause.ARRESTED, KCause.ARRESTED_MOVING, KCause.ARRESTED_IN_TRANSIT, KCause.ARRESTED_AT_MISSION_GATE,
           KCause.RETURNED_TO_CHINA -> F_ARRESTED;
       case KCause.BRIBE_RELEASE -> F_BRIBE;
@@ -197,6 +218,20 @@ public final class KoreaTally implements EventHandler {
       if (any) out.put(vocabulary.place(p), s);
     }
     return out;
+  }
+
+  /** People in China by place at the end of each snapshot day (see the constructor). */
+  public java.util.Map<Integer, long[]> snapshots() {
+    return snapshots;
+  }
+
+  /** Cumulative flows (in {@link #FLOWS} order) from the start of the run to the end of each snapshot day. */
+  public java.util.Map<Integer, long[]> snapshotFlows() {
+    return snapshotFlows;
+  }
+
+  public Vocabulary vocabulary() {
+    return vocabulary;
   }
 
   public int[][] dailyFlows() {

@@ -65,6 +65,53 @@ public final class Comparison {
     return s.toString();
   }
 
+  /**
+   * For a collapse: people in China by province and place 7, 30 and 90 days after it, and how many crossed
+   * and were turned back since. Empty when the scenario has no collapse.
+   */
+  public static String collapseReport(Simulation.Result r) {
+    var snaps = r.tally().snapshots();
+    if (snaps.isEmpty()) return "";
+    var flows = r.tally().snapshotFlows();
+    int before = snaps.keySet().iterator().next();
+    long[] base = snaps.get(before), baseFlows = flows.get(before);
+    var places = r.scenario().places();
+    int crossed = KoreaTally.FLOWS.indexOf("crossed"), turned = KoreaTally.FLOWS.indexOf("turned_back_by_china");
+    int captured = KoreaTally.FLOWS.indexOf("captured_at_border");
+    StringBuilder s = new StringBuilder("Collapse on " + r.scenario().calendar().date(before + 1) + ": people in China by province and place\n");
+    s.append(String.format(Locale.ROOT, "%-28s %12s", "", "before"));
+    for (int d : snaps.keySet()) if (d != before) s.append(String.format(Locale.ROOT, " %12s", "day " + (d - before)));
+    s.append('\n');
+    java.util.Map<String, java.util.List<Integer>> byProvince = new java.util.TreeMap<>();
+    for (int p = 0; p < places.size(); p++) {
+      String kind = places.place(p).kind();
+      if (!kind.startsWith("china") && !kind.equals("mission")) continue;
+      String prov = r.scenario().placeAttributes().get(p).getOrDefault("province", "");
+      byProvince.computeIfAbsent(prov.isEmpty() ? places.place(p).country() : prov, k -> new java.util.ArrayList<>()).add(p);
+    }
+    for (var e : byProvince.entrySet()) {
+      line(s, e.getKey(), snaps, e.getValue());
+      for (int p : e.getValue()) line(s, "  " + places.place(p).name(), snaps, java.util.List.of(p));
+    }
+    s.append(String.format(Locale.ROOT, "%-28s %12s", "crossed since the collapse", "-"));
+    for (int d : snaps.keySet()) if (d != before) s.append(String.format(Locale.ROOT, " %12s", num(flows.get(d)[crossed] - baseFlows[crossed])));
+    s.append('\n').append(String.format(Locale.ROOT, "%-28s %12s", "turned back by China", "-"));
+    for (int d : snaps.keySet()) if (d != before) s.append(String.format(Locale.ROOT, " %12s", num(flows.get(d)[turned] - baseFlows[turned])));
+    s.append('\n').append(String.format(Locale.ROOT, "%-28s %12s", "caught by NK guards", "-"));
+    for (int d : snaps.keySet()) if (d != before) s.append(String.format(Locale.ROOT, " %12s", num(flows.get(d)[captured] - baseFlows[captured])));
+    return s.append('\n').toString();
+  }
+
+  private static void line(StringBuilder s, String label, java.util.Map<Integer, long[]> snaps, java.util.List<Integer> places) {
+    s.append(String.format(Locale.ROOT, "%-28s", label));
+    for (long[] st : snaps.values()) {
+      long sum = 0;
+      for (int p : places) sum += st[p];
+      s.append(String.format(Locale.ROOT, " %12s", num(sum)));
+    }
+    s.append('\n');
+  }
+
   static String num(double v) {
     return String.format(Locale.ROOT, "%,.0f", v);
   }

@@ -61,6 +61,7 @@ public final class ScenarioLoader {
       throw new InvalidInputException(yamlName, 0, "", "cannot read: " + e.getMessage());
     }
     problems.throwIfAny();
+    if (root.has("base")) return loadVariant(dir, root, problems);
 
     String name = root.string("name", true);
     String description = root.string("description", false);
@@ -112,7 +113,7 @@ public final class ScenarioLoader {
       obs.finish();
     }
 
-    ParameterSet parameters = readParameters(root.map("parameters", true), rules, problems);
+    ParameterSet parameters = readParameters(root.map("parameters", true), rules, true, problems);
     root.finish();
 
     PlaceGraph.Builder graph = PlaceGraph.builder();
@@ -125,11 +126,89 @@ public final class ScenarioLoader {
     problems.throwIfAny();
 
     Scenario s = new Scenario(dir, name, description == null ? "" : description, rules, calendar, seed, graph.build(),
-        placeAttributes, routeModes, parameters, timeline, tables, observed, hash(yaml, tablePaths));
+        placeAttributes, routeModes, parameters, timeline, tables, observed, hash(yaml, tablePaths, ""));
     rules.check(s, problems);
     problems.throwIfAny();
     return s;
   }
+
+  /**
+   * A variant: {@code base: ../korea} names the scenario it starts from; the variant may change the period,
+   * the seed, any parameters (each replaces the base's whole entry), add timeline events (its
+   * {@code tables.timeline} is appended to the base's) and replace the rule set's own tables.
+   */
+  private Scenario loadVariant(Path dir, YamlMap root, Problems problems) {
+    String yamlName = root.file();
+    String baseRel = root.string("base", true);
+    Path baseDir = dir.resolve(baseRel).normalize();
+    if (baseDir.equals(dir.normalize()) || !Files.isRegularFile(baseDir.resolve(FILE))) {
+      problems.add(yamlName, root.lineOf("base"), "base", "must name another scenario folder (with " + FILE + "), got '" + baseRel + "'");
+      problems.throwIfAny();
+    }
+    if (++depth > 4) {
+      depth = 0;
+      throw new InvalidInputException(yamlName, root.lineOf("base"), "base", "variants nest more than 4 deep (a cycle?)");
+    }
+    Scenario base;
+    try {
+      base = load(baseDir);
+    } finally {
+      depth--;
+    }
+    RuleSet rules = base.rules();
+    String name = root.string("name", true);
+    String description = root.string("description", false);
+    SimCalendar calendar = root.has("period") ? readPeriod(root, problems) : base.calendar();
+    double seedValue = root.number("seed", false);
+    long seed = Double.isNaN(seedValue) ? base.seed() : (long) seedValue;
+    Map<String, CsvTable> tables = new LinkedHashMap<>(base.tables());
+    Map<String, Path> ownFiles = new TreeMap<>();
+    CsvTable extraTimeline = null;
+    YamlMap tablesMap = root.map("tables", false);
+    if (tablesMap != null) {
+      List<TableSpec> specs = new ArrayList<>(rules.tables());
+      specs.add(new TableSpec("timeline", TIMELINE_REQUIRED, Set.of(), "dated events added to the base's"));
+      for (TableSpec spec : specs) {
+        String file = tablesMap.string(spec.key(), false);
+        if (file == null) continue;
+        Path p = dir.resolve(file).normalize();
+        if (!p.startsWith(dir.normalize())) {
+          problems.add(yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key(), "must name a file inside the scenario folder");
+          continue;
+        }
+        ownFiles.put(spec.key(), p);
+        CsvTable t = CsvTable.read(p, dir.getFileName() + "/" + file, spec.required(), spec.optional(), problems);
+        if (spec.key().equals("timeline")) extraTimeline = t;
+        else tables.put(spec.key(), t);
+      }
+      tablesMap.finish();
+    }
+    List<Parameter> merged = new ArrayList<>(base.parameters().all());
+    YamlMap paramsMap = root.map("parameters", false);
+    if (paramsMap != null) {
+      ParameterSet own = readParameters(paramsMap, rules, false, problems);
+      java.util.Set<String> replaced = new java.util.HashSet<>();
+      for (Parameter p : own.all()) replaced.add(p.base());
+      merged.removeIf(p -> replaced.contains(p.base()));
+      merged.addAll(own.all());
+    }
+    ParameterSet parameters = new ParameterSet(merged);
+    root.finish();
+    List<TimelineEvent> timeline = new ArrayList<>(base.timeline());
+    if (extraTimeline != null) timeline.addAll(readTimeline(extraTimeline, parameters, rules, calendar, problems));
+    problems.throwIfAny();
+    Path yaml = dir.resolve(FILE);
+    Map<String, Path> hashed = new TreeMap<>(ownFiles);
+    String hash = hash(yaml, hashed, base.contentHash());
+    Scenario s = new Scenario(dir, name, description == null ? base.description() : description, rules, calendar, seed,
+        base.places(), base.placeAttributes(), base.routeModes(), parameters, List.copyOf(timeline), tables,
+        base.observed(), hash);
+    rules.check(s, problems);
+    problems.throwIfAny();
+    return s;
+  }
+
+  private int depth;
 
   private static SimCalendar readPeriod(YamlMap root, Problems problems) {
     YamlMap period = root.map("period", true);
@@ -155,7 +234,7 @@ public final class ScenarioLoader {
     }
   }
 
-  private static ParameterSet readParameters(YamlMap params, RuleSet rules, Problems problems) {
+  private static ParameterSet readParameters(YamlMap params, RuleSet rules, boolean requireAll, Problems problems) {
     List<Parameter> out = new ArrayList<>();
     if (params == null) return new ParameterSet(out);
     Map<String, ParameterSpec> specs = new LinkedHashMap<>();
@@ -181,7 +260,7 @@ public final class ScenarioLoader {
       g.finish();
     }
     params.finish();
-    for (String required : specs.keySet()) {
+    for (String required : requireAll ? specs.keySet() : Set.<String>of()) {
       if (!seen.contains(required)) {
         problems.add(params.file(), params.line(), "parameters." + required, "missing; the " + (rules == null ? "" : rules.name())
             + " rules need it (" + specs.get(required).meaning() + ", " + specs.get(required).unit().label + ")");
@@ -403,9 +482,10 @@ public final class ScenarioLoader {
     return String.join(", ", l);
   }
 
-  private static String hash(Path yaml, Map<String, Path> tables) {
+  private static String hash(Path yaml, Map<String, Path> tables, String baseHash) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(baseHash.getBytes(StandardCharsets.UTF_8));
       md.update(Files.readAllBytes(yaml));
       for (var e : tables.entrySet()) {
         md.update(e.getKey().getBytes(StandardCharsets.UTF_8));

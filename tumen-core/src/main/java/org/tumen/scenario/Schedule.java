@@ -114,6 +114,11 @@ public final class Schedule {
     return values[epoch][parameter];
   }
 
+  /** All parameter values of an epoch, by parameter index; callers must not modify it. */
+  public double[] row(int epoch) {
+    return values[epoch];
+  }
+
   public String name(int parameter) {
     return names[parameter];
   }

@@ -31,7 +31,11 @@ final class EventDigest implements EventHandler {
     }
   }
 
+  private String hex;
+
+  /** The digest of everything seen; finishes the digest, so call it after the run. */
   String hex() {
-    return HexFormat.of().formatHex(md.digest());
+    if (hex == null) hex = HexFormat.of().formatHex(md.digest());
+    return hex;
   }
 }

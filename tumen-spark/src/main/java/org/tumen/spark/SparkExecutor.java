@@ -81,6 +81,10 @@ public final class SparkExecutor implements BatchExecutor {
         // In process there is no network to speak of: stay on loopback, whatever the host name resolves to.
         conf.setIfMissing("spark.driver.host", "127.0.0.1");
         conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      } else if (!conf.contains("spark.jars")) {
+        // Executors on a cluster need Tumen's classes: ship the jar this class was loaded from, which is the
+        // self-contained tumen-spark-VERSION-submit.jar when the driver runs with it (docs/STORE.md).
+        conf.setJars(JavaSparkContext.jarOfClass(SparkExecutor.class));
       }
       context = new JavaSparkContext(new SparkContext(conf));
       context.setLogLevel("WARN");

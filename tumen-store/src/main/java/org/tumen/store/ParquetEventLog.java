@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.stream.Collectors;
@@ -147,7 +148,10 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
       writer.join();
       checkWriter();
       writer = null;
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+      Files.createDirectories(target.getParent());
+      // A fresh hidden name beside the target (same file system, so the move is atomic); DuckDB creates the
+      // file itself, with the usual permissions (Files.createTempFile would make it private to the owner).
+      temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
       try (Statement s = connection.createStatement()) {
         s.execute("COPY (" + selectNamed() + ") TO " + sqlString(temporary.toString())
             + " (FORMAT parquet, COMPRESSION zstd)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -83,6 +84,10 @@ class ParquetEventLogTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file); // no temporary left over
     }
+    // Permissions as for any file the user creates (not private, as a Files.createTempFile file would be).
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ))
+        .isEqualTo(Files.getPosixFilePermissions(plain).contains(PosixFilePermission.OTHERS_READ));
   }
 
   @Test
