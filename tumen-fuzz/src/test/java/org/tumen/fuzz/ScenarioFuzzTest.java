@@ -7,19 +7,23 @@ import java.util.List;
 import org.tumen.Tumen;
 
 /**
- * The scenario loader on a copy of the flagship (scenarios/korea with the observed series it names): each input edits
- * up to three of its six files (scenario.yaml and the five CSV tables). Loading must succeed or throw
- * InvalidInputException, within 5 s.
+ * The scenario loader on a copy of the flagship (scenarios/korea with the observed series it names) and its two
+ * variants (korea-unhcr, korea-collapse: {@code base: ../korea}): each input edits up to two of their files (the
+ * flagship's scenario.yaml and five CSV tables, the variants' scenario.yaml and timeline.csv) and loads one of the
+ * three. Loading must succeed or throw InvalidInputException, within 5 s.
  */
 class ScenarioFuzzTest {
-  static final List<String> FILES = List.of("scenario.yaml", "places.csv", "routes.csv", "timeline.csv", "population.csv",
-      "sentencing.csv");
+  static final List<String> FILES = List.of("korea/scenario.yaml", "korea/places.csv", "korea/routes.csv",
+      "korea/timeline.csv", "korea/population.csv", "korea/sentencing.csv", "korea-unhcr/scenario.yaml",
+      "korea-unhcr/timeline.csv", "korea-collapse/scenario.yaml", "korea-collapse/timeline.csv");
+  static final List<String> SCENARIOS = List.of("korea", "korea-unhcr", "korea-collapse");
   private static final Fixture KOREA = fixture();
 
   private static Fixture fixture() {
     Path scratch = Fixture.scratch("tumen-fuzz-korea");
     Fixture.copyTree(Fixture.repo().resolve("data/observed"), scratch.resolve("data/observed"));
-    return Fixture.copy(scratch, Fixture.repo().resolve("scenarios/korea"), "scenarios/korea", FILES);
+    for (String s : SCENARIOS) Fixture.copyTree(Fixture.repo().resolve("scenarios/" + s), scratch.resolve("scenarios/" + s));
+    return Fixture.copy(scratch, scratch.resolve("scenarios"), "scenarios", FILES);
   }
 
   @FuzzTest
@@ -31,7 +35,8 @@ class ScenarioFuzzTest {
         Path f = data.pickValue(files);
         KOREA.write(f, TextMutator.mutate(KOREA.original(f), data));
       }
-      Bounded.call(() -> Tumen.load(KOREA.root));
+      Path dir = KOREA.root.resolve(data.pickValue(SCENARIOS));
+      Bounded.call(() -> Tumen.load(dir));
     } finally {
       KOREA.restore();
     }
