@@ -48,8 +48,10 @@ final class RunCommand implements Callable<Integer> {
       } else {
         RunOutputs.atomically(out, dir -> {
           List<EventHandler> extra = new ArrayList<>();
-          if (!noEvents) extra.add(new ParquetEventLog(dir.resolve("events.parquet")));
-          result[0] = Simulation.run(s, o.withHandlers(extra));
+          try (ParquetEventLog events = noEvents ? null : new ParquetEventLog(dir.resolve("events.parquet"))) {
+            if (events != null) extra.add(events);
+            result[0] = Simulation.run(s, o.withHandlers(extra));
+          }
           RunOutputs.write(result[0], dir, command);
         });
       }
