@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** bin/tumen: one command per thing a user wants to do. */
 @Command(name = "tumen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Agent-based simulation of North Korean refugees moving through China.",
-    subcommands = {RunCommand.class, CheckCommand.class, ParamsCommand.class, BenchCommand.class, FleeCommand.class, FleeSuiteCommand.class})
+    subcommands = {RunCommand.class, CheckCommand.class, ParamsCommand.class, BenchCommand.class, FleeCommand.class,
+        FleeSuiteCommand.class, ServeCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(execute(args));

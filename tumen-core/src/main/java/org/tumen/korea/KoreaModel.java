@@ -58,6 +58,8 @@ final class KoreaModel implements Model {
   private final long initialPeople;
   /** nextChange[state][epoch]: first day from which a hazard of that state differs, or NEVER. */
   private final int[][] nextChange;
+  /** newYear[day]: the day is a 1 January. */
+  private final boolean[] newYear;
 
   // Agents: one slot per person who ever crossed.
   private int n;
@@ -142,6 +144,8 @@ final class KoreaModel implements Model {
     List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
     this.vocabulary = new Vocabulary(KState.NAMES, KCause.NAMES, places);
     this.nextChange = changeDays();
+    this.newYear = new boolean[days];
+    for (int d = 0; d < days; d++) newYear[d] = cal.date(d).getDayOfYear() == 1;
   }
 
   // ---------------------------------------------------------------- Model
@@ -608,14 +612,14 @@ final class KoreaModel implements Model {
         due[a] = NEVER;
         break;
       }
-      if (s == HIDING && cal.date(change).getDayOfYear() == 1) {
+      if (s == HIDING && newYear[change]) {
         due[a] = change;
         action[a] = A_REDRAW;
         break;
       }
       target -= (change - t) * total;
       t = change;
-      ep = schedule.epochOf(change);
+      while (ep + 1 < schedule.epochs() && schedule.epochStart(ep + 1) <= change) ep++;
     }
     if (due[a] >= days) due[a] = NEVER;
   }

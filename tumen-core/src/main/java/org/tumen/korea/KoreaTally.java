@@ -43,14 +43,23 @@ public final class KoreaTally implements EventHandler {
   private final long[][] stock = new long[STOCKS.size()][2];
   private long[] placeStock;
 
-  // The ledger: each person's first crossing year, sex, worst fate on the way, and where they end.
-  private int[] crossYear = new int[1024];
-  private byte[] sexOf = new byte[1024];
-  private byte[] lastState = new byte[1024];
-  private byte[] worst = new byte[1024];
-  private boolean[] repatriated = new boolean[1024];
-  private int[] lastPlace = new int[1024];
+  // The ledger: per person, packed in one long so that an event touches one memory location:
+  // bits 0-15 last place, 16-23 last state, 24-26 worst sentence, 27 ever repatriated, 28 female,
+  // 32-47 year of first crossing (0 = never crossed).
+  private long[] person = new long[1024];
   private int agents;
+
+  private static int crossYear(long p) {
+    return (int) (p >>> 32) & 0xFFFF;
+  }
+
+  private static int lastState(long p) {
+    return (int) (p >>> 16) & 0xFF;
+  }
+
+  private static int worst(long p) {
+    return (int) (p >>> 24) & 0x7;
+  }
 
   public KoreaTally() {
     this(new int[0]);
@@ -96,10 +105,12 @@ public final class KoreaTally implements EventHandler {
       if (nkDetention(to)) stock[1][sex] += k;
       int agent = ev.agent(i);
       if (agent >= 0) {
-        ledger(agent, from, to, cause, sex, year);
-        if (inChina(from)) placeStock[lastPlace[agent]] -= k;
+        if (agent >= person.length) person = Arrays.copyOf(person, Math.max(agent + 1, person.length * 2));
+        agents = Math.max(agents, agent + 1);
+        long p = person[agent];
+        if (inChina(from)) placeStock[(int) (p & 0xFFFF)] -= k;
         if (inChina(to)) placeStock[ev.place(i)] += k;
-        lastPlace[agent] = ev.place(i);
+        person[agent] = ledger(p, to, cause, sex, year) & ~0xFFFFL | (ev.place(i) & 0xFFFF);
       }
     }
     for (int s = 0; s < STOCKS.size(); s++) dayStocks[day][s] = (int) (stock[s][0] + stock[s][1]);
@@ -142,22 +153,12 @@ public final class KoreaTally implements EventHandler {
     };
   }
 
-  private void ledger(int agent, int from, int to, int cause, int sex, int year) {
-    if (agent >= crossYear.length) {
-      int cap = Math.max(agent + 1, crossYear.length * 2);
-      crossYear = Arrays.copyOf(crossYear, cap);
-      sexOf = Arrays.copyOf(sexOf, cap);
-      lastState = Arrays.copyOf(lastState, cap);
-      worst = Arrays.copyOf(worst, cap);
-      repatriated = Arrays.copyOf(repatriated, cap);
-      lastPlace = Arrays.copyOf(lastPlace, cap);
+  /** The person's ledger word after this event. */
+  private static long ledger(long p, int to, int cause, int sex, int year) {
+    if (crossYear(p) == 0 && (cause == KCause.CROSSED || cause == KCause.ENTERED_CAMP)) {
+      p |= ((long) year << 32) | (sex == 1 ? 1L << 28 : 0);
     }
-    agents = Math.max(agents, agent + 1);
-    if (crossYear[agent] == 0 && (cause == KCause.CROSSED || cause == KCause.ENTERED_CAMP)) {
-      crossYear[agent] = year;
-      sexOf[agent] = (byte) sex;
-    }
-    if (cause == KCause.REPATRIATED || cause == KCause.REPATRIATED_FROM_CAMP) repatriated[agent] = true;
+    if (cause == KCause.REPATRIATED || cause == KCause.REPATRIATED_FROM_CAMP) p |= 1L << 27;
     int severity = switch (cause) {
       case KCause.SENTENCED_RELEASE -> 1;
       case KCause.SENTENCED_LABOUR_TRAINING -> 2;
@@ -166,8 +167,8 @@ public final class KoreaTally implements EventHandler {
       case KCause.EXECUTED -> 5;
       default -> 0;
     };
-    if (severity > worst[agent]) worst[agent] = (byte) severity;
-    lastState[agent] = (byte) to;
+    if (severity > worst(p)) p = p & ~(0x7L << 24) | ((long) severity << 24);
+    return p & ~(0xFFL << 16) | ((long) to << 16);
   }
 
   // ---------------------------------------------------------------- results
@@ -253,19 +254,22 @@ public final class KoreaTally implements EventHandler {
       for (String sex : new String[] {"all", "male", "female"}) {
         long[] c = new long[14];
         for (int a = 0; a < agents; a++) {
-          int y = crossYear[a];
+          long w = person[a];
+          int y = crossYear(w);
           if (y == 0 || y < p[0] || y > p[1]) continue;
-          if (!sex.equals("all") && sexOf[a] != (sex.equals("female") ? 1 : 0)) continue;
+          int female = (int) (w >>> 28) & 1;
+          if (!sex.equals("all") && female != (sex.equals("female") ? 1 : 0)) continue;
           c[0]++;
-          int s = lastState[a];
+          int s = lastState(w);
           if (s == ARRIVED) c[1]++;
           else if (inChina(s)) c[2]++;
           else if (s == HOME) c[3]++;
           else if (nkDetention(s)) c[4]++;
           else if (s == DEAD) c[5]++;
-          if (worst[a] == 5) c[6]++;
-          if (repatriated[a]) c[7]++;
-          if (worst[a] >= 1 && worst[a] <= 4) c[7 + worst[a]]++;
+          int worst = worst(w);
+          if (worst == 5) c[6]++;
+          if ((w >>> 27 & 1) != 0) c[7]++;
+          if (worst >= 1 && worst <= 4) c[7 + worst]++;
         }
         rows.add(new LedgerRow(p[0], p[1], sex, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]));
       }

@@ -1,0 +1,48 @@
+package org.tumen.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.tumen.scenario.InvalidInputException;
+import org.tumen.store.ResultsStore;
+import org.tumen.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Serve the dashboard and the JSON API (docs/WEB.md) until interrupted.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  int port = 8080;
+
+  @Option(names = "--host", description = "address to bind (default: ${DEFAULT-VALUE}, this machine only)")
+  String host = "127.0.0.1";
+
+  @Option(names = "--scenarios", description = "folder of scenario folders (default: ${DEFAULT-VALUE})")
+  Path scenarios = Path.of("scenarios");
+
+  @Option(names = "--store", description = "results store (default: $TUMEN_STORE or tumen-runs.duckdb)")
+  Path store;
+
+  @Option(names = "--threads", description = "threads a job's simulations share (default: ${DEFAULT-VALUE})")
+  int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) throw new InvalidInputException("--port", 0, "", "must be between 0 and 65535");
+    if (threads < 1) throw new InvalidInputException("--threads", 0, "", "must be at least 1");
+    if (!java.nio.file.Files.isDirectory(scenarios)) {
+      throw new InvalidInputException("--scenarios", 0, "", "no folder " + scenarios.toAbsolutePath());
+    }
+    Path storeFile = store != null ? store : ResultsStore.defaultPath();
+    WebServer server = WebServer.start(new WebServer.Config(host, port, scenarios, storeFile, threads));
+    System.out.printf("Tumen dashboard on http://%s:%d/ (scenarios in %s, results in %s). Ctrl-C stops it.%n",
+        host, server.port(), scenarios.toAbsolutePath(), storeFile.toAbsolutePath());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }));
+    stopped.await();
+    return 0;
+  }
+}

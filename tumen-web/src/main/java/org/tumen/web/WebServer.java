@@ -1,0 +1,178 @@
+package org.tumen.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tumen.scenario.InvalidInputException;
+import org.tumen.scenario.Scenario;
+import org.tumen.store.ResultsStore;
+import org.tumen.store.RunRow;
+import org.tumen.store.StoreBusyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code tumen serve}: the dashboard (static files bundled in this jar, ECharts from its WebJar) and the
+ * JSON API under {@code /api}. Every answer to a bad request is a 4xx JSON body ({@link ApiException.Body});
+ * a bug answers 500 with a short message and is logged, and the server stays up.
+ */
+public final class WebServer implements AutoCloseable {
+  /** Requests larger than this are refused (413): a job request is a few kilobytes. */
+  static final long MAX_BODY_BYTES = 64 * 1024;
+  static final String STATIC = "/org/tumen/web/static";
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  /** How to serve. {@code threads}: threads the simulations of a job share. */
+  public record Config(String host, int port, Path scenarios, Path store, int threads) {}
+
+  static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  private final Scenarios catalog;
+  private final ResultsStore store;
+  private final Jobs jobs;
+  private final Javalin app;
+
+  private WebServer(Config c) {
+    catalog = new Scenarios(c.scenarios());
+    store = new ResultsStore(c.store());
+    jobs = new Jobs(catalog, store, c.threads());
+    app = Javalin.create(config -> {
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(JSON, false));
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/";
+        sf.directory = STATIC;
+        sf.location = Location.CLASSPATH;
+      });
+      config.staticFiles.enableWebjars();
+      routes(config.routes);
+    });
+  }
+
+  /** Starts serving; {@code port} 0 picks a free port (tests). */
+  public static WebServer start(Config c) {
+    WebServer s = new WebServer(c);
+    s.app.start(c.host(), c.port());
+    return s;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    jobs.close();
+    app.stop();
+  }
+
+  private void routes(io.javalin.config.RoutesConfig r) {
+    r.get("/api/scenarios", this::listScenarios);
+    r.get("/api/scenarios/{name}", ctx -> ctx.json(ScenarioView.of(ctx.pathParam("name"), catalog.get(ctx.pathParam("name")))));
+    r.post("/api/scenarios/{name}/validate", this::validate);
+    r.post("/api/jobs", this::submit);
+    r.get("/api/jobs", ctx -> ctx.json(jobs.list()));
+    r.get("/api/jobs/{id}", ctx -> ctx.json(jobs.get(id(ctx))));
+    r.delete("/api/jobs/{id}", ctx -> ctx.json(jobs.cancel(id(ctx))));
+    r.get("/api/results", this::listResults);
+    r.get("/api/results/{id}", ctx -> ctx.json(ResultView.load(store, catalog, id(ctx))));
+    r.get("/api/results/{id}/report.html", this::report);
+
+    r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
+    r.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, ApiException.of(e)));
+    r.exception(JsonProcessingException.class, (e, ctx) ->
+        answer(ctx, ApiException.badRequest("the request body is not the JSON expected: " + e.getOriginalMessage())));
+    r.exception(StoreBusyException.class, (e, ctx) -> answer(ctx, new ApiException(503, e.getMessage())));
+    r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, new ApiException(e.getStatus(), e.getMessage())));
+    r.exception(Exception.class, (e, ctx) -> {
+      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+      answer(ctx, new ApiException(500, "internal error (a bug; the server log has the details): " + e.getClass().getSimpleName()));
+    });
+    r.error(404, ctx -> {
+      if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+        answer(ctx, ApiException.notFound("no such API path: " + ctx.method() + " " + ctx.path()));
+      }
+    });
+  }
+
+  private static void answer(Context ctx, ApiException e) {
+    ctx.status(e.status).json(e.body());
+  }
+
+  private static long id(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("an id is a whole number, got '" + ctx.pathParam("id") + "'");
+    }
+  }
+
+  private static <T> T body(Context ctx, Class<T> type) throws JsonProcessingException {
+    String text = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    if (text.isBlank()) throw ApiException.badRequest("the request has no JSON body");
+    return JSON.readValue(text, type);
+  }
+
+  private void listScenarios(Context ctx) {
+    List<ScenarioView.Summary> out = new ArrayList<>();
+    for (String name : catalog.names()) {
+      try {
+        Scenario s = catalog.get(name);
+        out.add(ScenarioView.summary(name, s));
+      } catch (ApiException e) {
+        out.add(new ScenarioView.Summary(name, null, null, null, 0, 0, 0, e.getMessage()));
+      }
+    }
+    ctx.json(out);
+  }
+
+  /** Lever values to check before running. */
+  record Levers(Map<String, Double> overrides) {}
+
+  private void validate(Context ctx) throws JsonProcessingException {
+    Scenario s = catalog.get(ctx.pathParam("name"));
+    Levers levers = body(ctx, Levers.class);
+    s.parameters().withOverrides(levers.overrides() == null ? Map.of() : levers.overrides(), "levers");
+    ctx.json(Map.of("ok", true));
+  }
+
+  private void submit(Context ctx) throws JsonProcessingException {
+    JobRequest request = body(ctx, JobRequest.class);
+    ctx.status(202).json(jobs.submit(request));
+  }
+
+  /** One line of the results list. */
+  record ResultRow(long id, String kind, String created, String scenario, Long seed, int members, double wallSeconds,
+      String note) {}
+
+  private void listResults(Context ctx) {
+    List<ResultRow> out = new ArrayList<>();
+    for (RunRow r : store.list()) {
+      JobRequest.Plan plan = ResultView.planOf(r.note());
+      String scenario = plan == null ? r.scenario()
+          : String.join(" | ", plan.variants().stream().map(JobRequest.Variant::label).toList());
+      out.add(0, new ResultRow(r.id(), r.kind().label(), r.created() + "Z", scenario, r.seed(), r.members(),
+          r.wallSeconds(), plan == null ? r.note() : plan.note()));
+    }
+    ctx.json(out.subList(0, Math.min(200, out.size()))); // newest first
+  }
+
+  private void report(Context ctx) {
+    long id = id(ctx);
+    String html = Report.html(ResultView.load(store, catalog, id));
+    ctx.contentType("text/html; charset=utf-8");
+    if (ctx.queryParam("download") != null) ctx.header("Content-Disposition", "attachment; filename=\"tumen-report-" + id + ".html\"");
+    ctx.result(html);
+  }
+}
