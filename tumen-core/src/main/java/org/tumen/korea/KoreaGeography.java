@@ -75,8 +75,15 @@ final class KoreaGeography {
     for (int i = 0; i < n; i++) {
       String kind = g.place(i).kind();
       if (kind.equals("home_region")) {
-        int[] into = new int[g.endEdge(i) - g.firstEdge(i)];
-        double[] cum = new double[into.length];
+        // One entry per (crossing point, China border place) pair: a crossing point may lead to several.
+        int pairs = 0;
+        for (int e = g.firstEdge(i); e < g.endEdge(i); e++) {
+          int cp = g.target(e);
+          if (!g.place(cp).kind().equals("crossing_point")) continue;
+          for (int f = g.firstEdge(cp); f < g.endEdge(cp); f++) if (border[g.target(f)]) pairs++;
+        }
+        int[] into = new int[pairs];
+        double[] cum = new double[pairs];
         int m = 0;
         double total = 0, best = Double.POSITIVE_INFINITY;
         for (int e = g.firstEdge(i); e < g.endEdge(i); e++) {

@@ -135,17 +135,26 @@ public final class RunOutputs {
     return String.format(java.util.Locale.ROOT, "%.1f", 100.0 * x / of);
   }
 
-  /** Creates {@code target} with the given contents all at once: written beside it, then moved into place. */
+  /**
+   * Creates {@code target} with the given contents all at once: written beside it in a hidden folder
+   * ({@code .NAME.partial-PID-*}), then moved into place. An existing target is first moved aside
+   * ({@code .NAME.old-PID-*}) and deleted once the new one is in place. A process killed at any point leaves
+   * the target absent or complete; what it leaves beside it is cleaned up by the next call (see
+   * {@link #removeStale}).
+   */
   public static void atomically(Path target, IoAction fill) {
     Path parent = target.toAbsolutePath().getParent();
+    String name = target.getFileName().toString();
+    long pid = ProcessHandle.current().pid();
     Path tmp = null;
     try {
       Files.createDirectories(parent);
-      tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+      removeStale(parent, name);
+      tmp = Files.createTempDirectory(parent, "." + name + PARTIAL + pid + "-");
       fill.accept(tmp);
       Path old = null;
       if (Files.exists(target)) {
-        old = parent.resolve("." + target.getFileName() + ".old-" + System.nanoTime());
+        old = parent.resolve("." + name + OLD + pid + "-" + System.nanoTime());
         Files.move(target, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -155,6 +164,57 @@ public final class RunOutputs {
       throw new UncheckedIOException(e);
     } finally {
       if (tmp != null) deleteTree(tmp);
+    }
+  }
+
+  static final String PARTIAL = ".partial-", OLD = ".old-";
+
+  /**
+   * Cleans up after writers of {@code parent/name} that were killed: their hidden {@code .partial-} folders are
+   * deleted, and a previous output they had moved aside ({@code .old-}) is put back when the target is missing
+   * (a kill between the two moves) or deleted when it is not. Only folders whose writer process (the PID in the
+   * name) is no longer alive are touched, so another process writing the same target at the same time is safe.
+   */
+  static void removeStale(Path parent, String name) throws IOException {
+    List<Path> partial = new ArrayList<>(), old = new ArrayList<>();
+    try (var s = Files.list(parent)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        String f = p.getFileName().toString();
+        boolean isPartial = f.startsWith("." + name + PARTIAL), isOld = f.startsWith("." + name + OLD);
+        if (!isPartial && !isOld) continue;
+        String rest = f.substring(name.length() + 1 + (isPartial ? PARTIAL.length() : OLD.length()));
+        int dash = rest.indexOf('-');
+        long pid;
+        try {
+          pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+          continue; // not ours
+        }
+        if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+        (isPartial ? partial : old).add(p);
+      }
+    }
+    for (Path p : partial) deleteTree(p);
+    Path target = parent.resolve(name);
+    old.sort(java.util.Comparator.comparing(RunOutputs::modified).reversed()); // the newest output first
+    for (Path p : old) {
+      if (!Files.exists(target)) {
+        try {
+          Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          continue;
+        } catch (IOException e) {
+          // someone else restored it first; fall through and delete this one
+        }
+      }
+      deleteTree(p);
+    }
+  }
+
+  private static long modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p).toMillis();
+    } catch (IOException e) {
+      return 0;
     }
   }
 

@@ -86,7 +86,8 @@ public final class ScenarioLoader {
       for (TableSpec spec : specs) {
         String file = tablesMap.string(spec.key(), true);
         if (file == null) continue;
-        Path p = dir.resolve(file).normalize();
+        Path p = resolve(dir, file, problems, yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key());
+        if (p == null) continue;
         if (!p.startsWith(dir.normalize())) {
           problems.add(yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key(), "must name a file inside the scenario folder");
           continue;
@@ -103,7 +104,8 @@ public final class ScenarioLoader {
       for (String k : obs.keys()) {
         String f = obs.string(k, true);
         if (f == null) continue;
-        Path p = dir.resolve(f).normalize();
+        Path p = resolve(dir, f, problems, yamlName, obs.lineOf(k), "observed." + k);
+        if (p == null) continue;
         if (!Files.isRegularFile(p)) {
           problems.add(yamlName, obs.lineOf(k), "observed." + k, "file not found: " + f);
         } else {
@@ -156,8 +158,9 @@ public final class ScenarioLoader {
   private Scenario loadVariant(Path dir, YamlMap root, Problems problems) {
     String yamlName = root.file();
     String baseRel = root.string("base", true);
-    Path baseDir = dir.resolve(baseRel).normalize();
-    if (baseDir.equals(dir.normalize()) || !Files.isRegularFile(baseDir.resolve(FILE))) {
+    Path baseDir = baseRel == null ? null : resolve(dir, baseRel, problems, yamlName, root.lineOf("base"), "base");
+    if (baseDir == null) problems.throwIfAny();
+    if (baseDir == null || baseDir.equals(dir.normalize()) || !Files.isRegularFile(baseDir.resolve(FILE))) {
       problems.add(yamlName, root.lineOf("base"), "base", "must name another scenario folder (with " + FILE + "), got '" + baseRel + "'");
       problems.throwIfAny();
     }
@@ -187,7 +190,8 @@ public final class ScenarioLoader {
       for (TableSpec spec : specs) {
         String file = tablesMap.string(spec.key(), false);
         if (file == null) continue;
-        Path p = dir.resolve(file).normalize();
+        Path p = resolve(dir, file, problems, yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key());
+        if (p == null) continue;
         if (!p.startsWith(dir.normalize())) {
           problems.add(yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key(), "must name a file inside the scenario folder");
           continue;
@@ -477,6 +481,19 @@ public final class ScenarioLoader {
       out.add(new TimelineEvent(r.line(), start, end, event, kind, parameter, effect, value, ref, r.text("source")));
     }
     return out;
+  }
+
+  /**
+   * {@code dir/name}, normalised; or null, with a problem, when {@code name} cannot be a file name on this system
+   * (a NUL character, say).
+   */
+  private static Path resolve(Path dir, String name, Problems problems, String file, int line, String key) {
+    try {
+      return dir.resolve(name).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      problems.add(file, line, key, "not a usable file name: '" + name.replace("\0", "\\0") + "'");
+      return null;
+    }
   }
 
   private static String suggest(String name, Set<String> options) {

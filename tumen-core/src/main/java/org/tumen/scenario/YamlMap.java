@@ -76,6 +76,10 @@ public final class YamlMap {
     } catch (YAMLException e) {
       problems.add(file, 0, "", "YAML syntax: " + e.getMessage());
       return null;
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML rejects some malformed input this way, e.g. a tag with spaces: !<a b >
+      problems.add(file, 0, "", "YAML syntax: " + e.getMessage());
+      return null;
     }
   }
 

@@ -400,7 +400,13 @@ public final class FleeImporter {
   // ---- helpers ----
 
   private List<CsvRecord> rows(String file, boolean required) {
-    Path p = folder.resolve(file);
+    Path p;
+    try {
+      p = folder.resolve(file);
+    } catch (java.nio.file.InvalidPathException e) { // a name from data_layout.csv with a NUL character, say
+      problem(file.replace("\0", "\\0"), 0, "", "not a usable file name");
+      return List.of();
+    }
     if (!Files.isRegularFile(p)) {
       if (required) problem(file, 0, "", "missing file");
       return List.of();
