@@ -55,6 +55,10 @@ final class KoreaModel implements Model {
   private final Cohorts cohorts;
   private final long[] remaining;
   private final double[] cohortDistance;
+  /** Per cohort: each member's crossing hazard per day in this epoch, and when the next member crosses. */
+  private final double[] cohortHazard;
+  private final double[] cohortNext;
+  private final long[] cohortDraws;
   private final long initialPeople;
   /** nextChange[state][epoch]: first day from which a hazard of that state differs, or NEVER. */
   private final int[][] nextChange;
@@ -139,6 +143,9 @@ final class KoreaModel implements Model {
     this.remaining = cohorts.people().clone();
     this.initialPeople = cohorts.total();
     this.cohortDistance = new double[cohorts.size()];
+    this.cohortHazard = new double[cohorts.size()];
+    this.cohortNext = new double[cohorts.size()];
+    this.cohortDraws = new long[cohorts.size()];
     this.calendar = new DayCalendar(days);
     this.sequential = new Chunk();
     List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
@@ -238,12 +245,14 @@ final class KoreaModel implements Model {
 
   private void enterEpoch(int day) {
     int e = schedule.epochOf(day);
-    if (e != epoch) {
+    boolean changed = e != epoch;
+    if (changed) {
       epoch = e;
       for (int i = 0; i < P.COUNT; i++) v[i] = schedule.value(e, i);
     }
     int year = cal.year(day);
     if (year != yearOfFeedback) {
+      changed = true;
       // Feedbacks are frozen for a year so that hazards stay constant within an epoch.
       yearOfFeedback = year;
       chainFactor = 1 + v[P.CROSS_CHAIN] * arrivedTotal / 1000.0;
@@ -253,6 +262,15 @@ final class KoreaModel implements Model {
       departuresThisYear = caughtThisYear = 0;
       for (int c = 0; c < cohorts.size(); c++) {
         cohortDistance[c] = Math.exp(-geo.kmToCrossing[cohorts.region()[c]] / v[P.CROSS_DISTANCE]);
+      }
+    }
+    if (changed) {
+      // Hazards changed: draw each cohort's next crossing afresh (exact, since waiting times are memoryless).
+      RandomStream rng = sequential.rng;
+      for (int c = 0; c < cohorts.size(); c++) {
+        cohortHazard[c] = crossingRate(c);
+        rng.reset(seed, STREAM_COHORT, c, cohortDraws[c]++);
+        cohortNext[c] = day + rng.exponential(remaining[c] * cohortHazard[c]);
       }
     }
   }
@@ -306,17 +324,18 @@ final class KoreaModel implements Model {
     return Math.pow(Math.max(v[P.GUARD_FLOOR], v[P.GUARD]), -v[P.GUARD_DETERRENCE]);
   }
 
+  /**
+   * The people at home cross as a pure death process: with n people each at hazard h, the next crossing
+   * comes after an exponential time of rate n*h. So the cost is per crossing, not per cohort and day.
+   */
   private void crossFromCohorts(int day, Chunk ch) {
     RandomStream rng = ch.rng;
     for (int c = 0; c < cohorts.size(); c++) {
-      if (remaining[c] == 0) continue;
-      double p = -Math.expm1(-crossingRate(c));
-      rng.reset(seed, STREAM_COHORT, c, day);
-      long k = rng.binomial(remaining[c], p);
-      if (k == 0) continue;
-      remaining[c] -= k;
-      ensureCapacity(n + (int) k);
-      for (long j = 0; j < k; j++) {
+      while (cohortNext[c] < day + 1 && remaining[c] > 0) {
+        remaining[c]--;
+        rng.reset(seed, STREAM_COHORT, c, cohortDraws[c]++);
+        cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
+        ensureCapacity(n + 1);
         int a = n++;
         active++;
         state[a] = HOME;
