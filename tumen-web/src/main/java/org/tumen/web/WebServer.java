@@ -30,22 +30,35 @@ public final class WebServer implements AutoCloseable {
   /** Requests larger than this are refused (413): a job request is a few kilobytes. */
   static final long MAX_BODY_BYTES = 64 * 1024;
   static final String STATIC = "/org/tumen/web/static";
+  /** Jobs queued or running before new ones are refused with 429. */
+  public static final int DEFAULT_MAX_WAITING_JOBS = Jobs.MAX_QUEUED;
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-  /** How to serve. {@code threads}: threads the simulations of a job share. */
-  public record Config(String host, int port, Path scenarios, Path store, int threads) {}
+  /**
+   * How to serve. {@code threads}: threads the simulations of a job share; {@code token}: the access token
+   * (null: none on loopback, a generated one on any other address); {@code maxAgents}: individual agents a
+   * job's simultaneous runs may hold (0: as many as the heap allows, about 600 bytes each).
+   */
+  public record Config(String host, int port, Path scenarios, Path store, int threads, String token, long maxAgents,
+      int maxWaitingJobs) {
+    public Config(String host, int port, Path scenarios, Path store, int threads) {
+      this(host, port, scenarios, store, threads, null, 0, DEFAULT_MAX_WAITING_JOBS);
+    }
+  }
 
   static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final Scenarios catalog;
   private final ResultsStore store;
   private final Jobs jobs;
+  private final Access access;
   private final Javalin app;
 
   private WebServer(Config c) {
+    access = Access.forHost(c.host(), c.token());
     catalog = new Scenarios(c.scenarios());
     store = new ResultsStore(c.store());
-    jobs = new Jobs(catalog, store, c.threads());
+    jobs = new Jobs(catalog, store, c.threads(), new Jobs.Limits(c.maxWaitingJobs(), c.maxAgents()));
     app = Javalin.create(config -> {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.startup.showJavalinBanner = false;
@@ -71,6 +84,11 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The token every request must carry, or null when none is needed (loopback without --token). */
+  public String token() {
+    return access.token();
+  }
+
   @Override
   public void close() {
     jobs.close();
@@ -78,6 +96,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void routes(io.javalin.config.RoutesConfig r) {
+    r.before(access::check); // every path, static files too
+    r.before(WebServer::jsonBodiesOnly);
+    r.get("/api/status", this::status);
     r.get("/api/scenarios", this::listScenarios);
     r.get("/api/scenarios/{name}", ctx -> ctx.json(ScenarioView.of(ctx.pathParam("name"), catalog.get(ctx.pathParam("name")))));
     r.post("/api/scenarios/{name}/validate", this::validate);
@@ -104,6 +125,26 @@ public final class WebServer implements AutoCloseable {
         answer(ctx, ApiException.notFound("no such API path: " + ctx.method() + " " + ctx.path()));
       }
     });
+  }
+
+  /**
+   * A POST must say it sends JSON. Browsers send other types across sites without asking first, so this
+   * also keeps other web pages from starting jobs here (CSRF).
+   */
+  private static void jsonBodiesOnly(Context ctx) {
+    if (!ctx.method().name().equals("POST")) return;
+    String type = ctx.header("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(415, "send the request body as JSON, with the header 'Content-Type: application/json'");
+    }
+  }
+
+  /** What a monitor (or the load test) needs: jobs by status and the heap. */
+  private void status(Context ctx) {
+    Runtime rt = Runtime.getRuntime();
+    long mb = 1024 * 1024;
+    ctx.json(Map.of("version", org.tumen.Tumen.VERSION, "jobs", jobs.counts(),
+        "heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / mb, "heapMaxMb", rt.maxMemory() / mb));
   }
 
   private static void answer(Context ctx, ApiException e) {
