@@ -95,6 +95,7 @@ final class Jobs implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong recorded = new AtomicLong();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tumen-web-jobs");
     t.setDaemon(true);
@@ -141,6 +142,11 @@ final class Jobs implements AutoCloseable {
     List<View> out = new ArrayList<>(jobs.values().stream().map(Job::view).toList());
     java.util.Collections.reverse(out); // newest first
     return out;
+  }
+
+  /** How many results this server has recorded: changes whenever the store gains one of ours. */
+  long recorded() {
+    return recorded.get();
   }
 
   /** Jobs the server remembers, by status (for GET /api/status). */
@@ -190,6 +196,7 @@ final class Jobs implements AutoCloseable {
     Status end;
     try {
       job.resultId = runAndRecord(job);
+      recorded.incrementAndGet();
       end = Status.done;
     } catch (Engine.Cancelled e) {
       MemberRun.AgentCap cap = job.overLimit;

@@ -107,7 +107,7 @@ public final class WebServer implements AutoCloseable {
     r.get("/api/jobs/{id}", ctx -> ctx.json(jobs.get(id(ctx))));
     r.delete("/api/jobs/{id}", ctx -> ctx.json(jobs.cancel(id(ctx))));
     r.get("/api/results", this::listResults);
-    r.get("/api/results/{id}", ctx -> ctx.json(ResultView.load(store, catalog, id(ctx))));
+    r.get("/api/results/{id}", ctx -> ctx.json(result(id(ctx))));
     r.get("/api/results/{id}/report.html", this::report);
 
     r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
@@ -197,7 +197,49 @@ public final class WebServer implements AutoCloseable {
   record ResultRow(long id, String kind, String created, String scenario, Long seed, int members, double wallSeconds,
       String note) {}
 
+  /**
+   * The results list, shared by the requests of one second: each store read opens the file and they take
+   * turns, so twenty tabs polling it would queue behind each other and behind the jobs' recordings. A
+   * result this server records shows at once; one the command line records, within a second.
+   */
+  private record CachedResults(List<ResultRow> rows, long recorded, long at) {}
+
+  private CachedResults cachedResults;
+
+  /** Stored results never change, so the last few asked for are kept: a page and its report ask in turn. */
+  private final Map<Long, ResultView> recentResults = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, ResultView> eldest) {
+      return size() > 8;
+    }
+  };
+
+  private ResultView result(long id) {
+    synchronized (recentResults) {
+      ResultView v = recentResults.get(id);
+      if (v != null) return v;
+    }
+    ResultView v = ResultView.load(store, catalog, id); // outside the lock: loads of different ids overlap
+    synchronized (recentResults) {
+      recentResults.put(id, v);
+    }
+    return v;
+  }
+
   private void listResults(Context ctx) {
+    ctx.json(resultRows());
+  }
+
+  private synchronized List<ResultRow> resultRows() {
+    long now = System.nanoTime(), recorded = jobs.recorded();
+    CachedResults c = cachedResults;
+    if (c == null || c.recorded() != recorded || now - c.at() > 1_000_000_000L) {
+      c = cachedResults = new CachedResults(readResultRows(), recorded, now);
+    }
+    return c.rows();
+  }
+
+  private List<ResultRow> readResultRows() {
     List<ResultRow> out = new ArrayList<>();
     for (RunRow r : store.list()) {
       JobRequest.Plan plan = ResultView.planOf(r.note());
@@ -206,12 +248,12 @@ public final class WebServer implements AutoCloseable {
       out.add(0, new ResultRow(r.id(), r.kind().label(), r.created() + "Z", scenario, r.seed(), r.members(),
           r.wallSeconds(), plan == null ? r.note() : plan.note()));
     }
-    ctx.json(out.subList(0, Math.min(200, out.size()))); // newest first
+    return List.copyOf(out.subList(0, Math.min(200, out.size()))); // newest first
   }
 
   private void report(Context ctx) {
     long id = id(ctx);
-    String html = Report.html(ResultView.load(store, catalog, id));
+    String html = Report.html(result(id));
     ctx.contentType("text/html; charset=utf-8");
     if (ctx.queryParam("download") != null) ctx.header("Content-Disposition", "attachment; filename=\"tumen-report-" + id + ".html\"");
     ctx.result(html);
