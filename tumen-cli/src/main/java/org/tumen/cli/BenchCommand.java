@@ -25,8 +25,18 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "untimed runs first, for the JIT (default: ${DEFAULT-VALUE})")
   int warmup = 3;
 
+  @Option(names = "--collapse", description = "also time the collapse scenario at several sizes (takes minutes)")
+  boolean collapse;
+
+  @Option(names = "--collapse-scenario", description = "collapse scenario (default: ${DEFAULT-VALUE})")
+  Path collapseScenario = Path.of("scenarios/korea-collapse");
+
+  @Option(names = "--pushes", split = ",", description = "collapse push multipliers to time (default: ${DEFAULT-VALUE})")
+  double[] pushes = {10, 20, 70, 300};
+
   @Override
   public Integer call() {
+    if (collapse) return collapse();
     Scenario s = Tumen.load(scenario);
     System.out.printf("Benchmark of %s (%s to %s): %d warm-up runs, then %d timed runs per thread count%n", s.name(),
         s.calendar().start(), s.calendar().end(), warmup, runs);
@@ -41,6 +51,49 @@ final class BenchCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", Math.min(m1, m2));
     System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", agentDays / Math.min(m1, m2));
     System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", m1 / m2);
+    return 0;
+  }
+
+  /**
+   * Collapse at scale: for each push, one run on 2 threads after a warm-up, then the same largest size on
+   * 1 thread. Heap per agent is measured after a full GC with the model still alive, minus the heap before.
+   */
+  private Integer collapse() {
+    Scenario s = Tumen.load(collapseScenario);
+    var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    System.out.printf("Collapse at scale: %s, %s to %s%n", s.name(), s.calendar().start(), s.calendar().end());
+    Simulation.run(s, Simulation.Options.of(1, 2).withOverrides(java.util.Map.of("effects.collapse_push", pushes[0])));
+    System.out.printf(Locale.ROOT, "%-8s %12s %10s %16s %14s %14s%n", "push", "agents", "wall s", "agent-days/s", "heap MB", "bytes/agent");
+    double lastRate = 0, lastBytes = 0, lastWall = 0;
+    for (double push : pushes) {
+      System.gc();
+      long before = memory.getHeapMemoryUsage().getUsed();
+      var params = s.parameters().withOverrides(java.util.Map.of("effects.collapse_push", push), "--pushes");
+      org.tumen.engine.Model model = s.rules().build(s, params, s.seed());
+      var tally = new org.tumen.korea.KoreaTally(Simulation.collapseSnapshotDays(s));
+      long t0 = System.nanoTime();
+      org.tumen.engine.Engine.run(model, 2, java.util.List.of(tally));
+      double wall = (System.nanoTime() - t0) / 1e9;
+      System.gc();
+      long used = memory.getHeapMemoryUsage().getUsed() - before;
+      long agents = model.individuals();
+      double bytes = (double) used / Math.max(1, agents);
+      System.out.printf(Locale.ROOT, "%-8.0f %,12d %10.2f %16.3e %14.0f %14.1f%n", push, agents, wall, model.agentDays() / wall,
+          used / 1e6, bytes);
+      lastRate = model.agentDays() / wall;
+      lastBytes = bytes;
+      lastWall = wall;
+      java.lang.ref.Reference.reachabilityFence(model);
+      java.lang.ref.Reference.reachabilityFence(tally);
+    }
+    long t0 = System.nanoTime();
+    Simulation.run(s, Simulation.Options.of(s.seed(), 1).withOverrides(java.util.Map.of("effects.collapse_push", pushes[pushes.length - 1])));
+    double one = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "largest size on 1 thread: %.2f s (speed-up 2 threads: %.2f)%n", one, one / lastWall);
+    System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", lastRate);
+    System.out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", lastBytes);
+    System.out.printf(Locale.ROOT, "collapse_run_seconds=%.3f%n", lastWall);
+    System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", one / lastWall);
     return 0;
   }
 

@@ -20,4 +20,9 @@ public interface Model {
 
   /** Person-days simulated so far: the work measure that agent-steps per second is quoted in. */
   long agentDays();
+
+  /** Individual agents created so far (people represented one by one), or -1 if the model does not say. */
+  default long individuals() {
+    return -1;
+  }
 }

@@ -247,6 +247,7 @@ final class KoreaModel implements Model {
       // Feedbacks are frozen for a year so that hazards stay constant within an epoch.
       yearOfFeedback = year;
       chainFactor = 1 + v[P.CROSS_CHAIN] * arrivedTotal / 1000.0;
+      // With fewer than 20 departures last year the share is too noisy to price; use the parameter instead.
       caughtShare = departuresThisYear >= 20 ? (double) caughtThisYear / departuresThisYear
           : Math.min(1, v[P.TRANSIT_ARREST] * v[P.ENFORCEMENT]);
       departuresThisYear = caughtThisYear = 0;
@@ -259,7 +260,7 @@ final class KoreaModel implements Model {
   /** Which parameters each state's hazards read; a change in any of them forces a redraw. */
   private int[][] changeDays() {
     int[][] deps = new int[KState.NAMES.size()][];
-    deps[HOME] = new int[] {P.RECROSS, P.CROSS_PUSH, P.GUARD, P.GUARD_DETERRENCE};
+    deps[HOME] = new int[] {P.RECROSS, P.CROSS_PUSH, P.GUARD, P.GUARD_DETERRENCE, P.GUARD_FLOOR};
     deps[HIDING] = new int[] {P.ARREST_BORDER, P.ARREST_INLAND, P.ENFORCEMENT, P.INTEGRATE_F, P.INTEGRATE_M,
         P.INTEGRATED_ARREST, P.MOVE, P.RETURN_HOME, P.MORTALITY, P.SEEK, P.NO_CONTACT, P.CONTACT_RATE, P.FEE,
         P.FEE_REFERENCE, P.FEE_ELASTICITY, P.FINE, P.FINE_PASS, P.MISSION_RATE, P.W_MONGOLIA, P.W_LAOS, P.W_VIETNAM};
@@ -300,9 +301,9 @@ final class KoreaModel implements Model {
     return r / DAYS_PER_YEAR;
   }
 
-  /** Guards deter crossing; below a tenth of the 1990s level (a collapse) they deter no further. */
+  /** Guards deter crossing; below the floor (a collapse) they deter no further. */
   private double deterrence() {
-    return Math.pow(Math.max(0.1, v[P.GUARD]), -v[P.GUARD_DETERRENCE]);
+    return Math.pow(Math.max(v[P.GUARD_FLOOR], v[P.GUARD]), -v[P.GUARD_DETERRENCE]);
   }
 
   private void crossFromCohorts(int day, Chunk ch) {
@@ -327,7 +328,7 @@ final class KoreaModel implements Model {
         stateEnd[a] = NEVER;
         rng.reset(seed, STREAM_AGENT, a, draws[a]++);
         int f = cohorts.female()[c] ? F_FEMALE : 0;
-        double political = v[P.CROSS_POLITICAL] * (background[a] == 2 ? 2 : 1);
+        double political = v[P.CROSS_POLITICAL] * (background[a] == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
         if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
         flags[a] = (byte) f;
         cross(a, day, rng, ch);
@@ -630,7 +631,7 @@ final class KoreaModel implements Model {
     int f = flags[a];
     switch (s) {
       case HOME -> {
-        r[0] = x[P.RECROSS] * x[P.CROSS_PUSH] * Math.pow(Math.max(0.1, x[P.GUARD]), -x[P.GUARD_DETERRENCE]) * perDay;
+        r[0] = x[P.RECROSS] * x[P.CROSS_PUSH] * Math.pow(Math.max(x[P.GUARD_FLOOR], x[P.GUARD]), -x[P.GUARD_DETERRENCE]) * perDay;
         acts[0] = A_CROSS;
         return 1;
       }
@@ -720,6 +721,11 @@ final class KoreaModel implements Model {
 
   /** Number of individual agents created so far. */
   int agents() {
+    return n;
+  }
+
+  @Override
+  public long individuals() {
     return n;
   }
 }

@@ -39,6 +39,7 @@ public final class KoreaTally implements EventHandler {
   private long[][][] yearStocks; // [year][stock][sex]
   private long[][] yearPlace; // [year][place]: people in China by place at year end
   private int[][] dayFlows; // [day][flow] both sexes
+  private int[][] dayFlowsFemale; // [day][flow] women
   private int[][] dayStocks; // [day][stock]
   private final long[][] stock = new long[STOCKS.size()][2];
   private long[] placeStock;
@@ -80,6 +81,7 @@ public final class KoreaTally implements EventHandler {
     yearStocks = new long[years][STOCKS.size()][2];
     yearPlace = new long[years][vocabulary.places().size()];
     dayFlows = new int[calendar.days()][FLOWS.size()];
+    dayFlowsFemale = new int[calendar.days()][FLOWS.size()];
     dayStocks = new int[calendar.days()][STOCKS.size()];
     placeStock = new long[vocabulary.places().size()];
   }
@@ -94,10 +96,12 @@ public final class KoreaTally implements EventHandler {
       if (flow >= 0) {
         yearFlows[y][flow][sex] += k;
         dayFlows[day][flow] += k;
+        if (sex == 1) dayFlowsFemale[day][flow] += k;
       }
       if (to == DEAD && cause != KCause.EXECUTED) {
         yearFlows[y][F_DIED][sex] += k;
         dayFlows[day][F_DIED] += k;
+        if (sex == 1) dayFlowsFemale[day][F_DIED] += k;
       }
       if (inChina(from)) stock[0][sex] -= k;
       if (inChina(to)) stock[0][sex] += k;
@@ -233,6 +237,11 @@ public final class KoreaTally implements EventHandler {
 
   public Vocabulary vocabulary() {
     return vocabulary;
+  }
+
+  /** Daily flows of women only, in {@link #FLOWS} order. */
+  public int[][] dailyFlowsFemale() {
+    return dayFlowsFemale;
   }
 
   public int[][] dailyFlows() {

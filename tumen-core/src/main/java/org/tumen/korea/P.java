@@ -44,8 +44,10 @@ final class P {
   static final int CROSS_HOSTILE = p("crossing.hostile_factor", MULTIPLIER, "hostile class crossing hazard relative to wavering");
   static final int CROSS_CHAIN = p("crossing.chain_per_1000", MULTIPLIER, "added crossing hazard (as a fraction) per 1,000 people already arrived in South Korea (remittances pay brokers)");
   static final int CROSS_POLITICAL = p("crossing.political_share", PROBABILITY, "chance a crosser's motive is political rather than economic");
+  static final int CROSS_POLITICAL_HOSTILE = p("crossing.political_hostile_factor", MULTIPLIER, "that chance for the hostile class, relative to the others");
   static final int GUARD = p("crossing.guard_intensity", MULTIPLIER, "North Korean border guard and secret-police intensity (1 = the 1990s level)");
   static final int GUARD_DETERRENCE = p("crossing.guard_deterrence", ELASTICITY, "elasticity of the crossing hazard to guard intensity (hazard x intensity^-e)");
+  static final int GUARD_FLOOR = p("crossing.deterrence_floor", MULTIPLIER, "guard intensity below which guards deter no further (bounds the deterrence term when guards vanish)");
   static final int CAPTURE = p("crossing.capture_probability", PROBABILITY, "chance North Korean guards catch a crosser at the river, at guard intensity 1");
   static final int CROSS_DEATH = p("crossing.death_probability", PROBABILITY, "chance of dying at the crossing (drowning, shooting)");
   static final int RECROSS = p("crossing.recross_rate", PER_YEAR, "crossing hazard of a returnee released home, at push 1 (before deterrence)");

@@ -92,18 +92,25 @@ public final class RunOutputs {
 
   static void writeDaily(Simulation.Result r, Path p) throws IOException {
     KoreaTally t = r.tally();
-    int[][] flows = t.dailyFlows(), stocks = t.dailyStocks();
+    int[][] flows = t.dailyFlows(), female = t.dailyFlowsFemale(), stocks = t.dailyStocks();
     try (CsvWriter w = csv(p)) {
       List<String> header = new ArrayList<>();
       header.add("date");
-      header.addAll(KoreaTally.FLOWS);
+      for (String f : KoreaTally.FLOWS) {
+        header.add(f);
+        header.add(f + "_female");
+      }
       header.addAll(KoreaTally.STOCKS);
       w.writeRecord(header);
       String[] row = new String[header.size()];
+      int nf = KoreaTally.FLOWS.size();
       for (int d = 0; d < flows.length; d++) {
         row[0] = r.scenario().calendar().date(d).toString();
-        for (int f = 0; f < flows[d].length; f++) row[1 + f] = Integer.toString(flows[d][f]);
-        for (int s = 0; s < stocks[d].length; s++) row[1 + flows[d].length + s] = Integer.toString(stocks[d][s]);
+        for (int f = 0; f < nf; f++) {
+          row[1 + 2 * f] = Integer.toString(flows[d][f]);
+          row[2 + 2 * f] = Integer.toString(female[d][f]);
+        }
+        for (int s = 0; s < stocks[d].length; s++) row[1 + 2 * nf + s] = Integer.toString(stocks[d][s]);
         w.writeRecord(row);
       }
     }
