@@ -31,8 +31,29 @@ import org.tumen.store.RunMeta;
  */
 final class Jobs implements AutoCloseable {
   static final int MAX_QUEUED = 8;
+  /** Finished jobs remembered for GET /api/jobs; older ones are forgotten (their results stay in the store). */
+  static final int MAX_KEPT = 500;
+  /** Heap a run needs per individual agent, with room to spare (a 10-million-agent run fits in 8 GiB). */
+  static final long BYTES_PER_AGENT = 600;
 
-  enum Status { queued, running, done, failed, cancelled }
+  /**
+   * What a job may take. {@code maxWaiting}: jobs queued or running before new ones get 429;
+   * {@code maxAgents}: individual agents a job's simultaneous runs may hold together (0: from the heap).
+   */
+  record Limits(int maxWaiting, long maxAgents) {
+    long agentsPerRun(int simultaneousRuns) {
+      long budget = maxAgents > 0 ? maxAgents : Runtime.getRuntime().maxMemory() / BYTES_PER_AGENT;
+      return Math.max(1, budget / Math.max(1, simultaneousRuns));
+    }
+  }
+
+  enum Status {
+    queued, running, done, failed, cancelled;
+
+    boolean terminal() {
+      return this != queued && this != running;
+    }
+  }
 
   /** What {@code GET /api/jobs/{id}} answers. */
   record View(long id, String kind, String status, double progress, int runs, int runsDone, Long resultId,
@@ -45,6 +66,7 @@ final class Jobs implements AutoCloseable {
     final AtomicBoolean cancel = new AtomicBoolean();
     final AtomicLong daysDone = new AtomicLong();
     final AtomicInteger runsDone = new AtomicInteger();
+    volatile MemberRun.AgentCap overLimit; // the cap a run exceeded, if any
     final Instant created = Instant.now();
     volatile Status status = Status.queued;
     volatile Long resultId;
@@ -68,19 +90,23 @@ final class Jobs implements AutoCloseable {
   private final Scenarios catalog;
   private final ResultsStore store;
   private final int threads;
+  private final Limits limits;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Jobs.class);
   private final ObjectMapper json = new ObjectMapper();
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong recorded = new AtomicLong();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tumen-web-jobs");
     t.setDaemon(true);
     return t;
   });
 
-  Jobs(Scenarios catalog, ResultsStore store, int threads) {
+  Jobs(Scenarios catalog, ResultsStore store, int threads, Limits limits) {
     this.catalog = catalog;
     this.store = store;
     this.threads = threads;
+    this.limits = limits;
   }
 
   /** Checks the request completely (scenarios, lever names and values) and queues it. */
@@ -96,10 +122,14 @@ final class Jobs implements AutoCloseable {
       }
       scenarios.add(s);
     }
-    long waiting = jobs.values().stream().filter(j -> j.status == Status.queued || j.status == Status.running).count();
-    if (waiting >= MAX_QUEUED) throw new ApiException(429, "the server has " + waiting + " jobs waiting; try later");
+    long waiting = jobs.values().stream().filter(j -> !j.status.terminal()).count();
+    if (waiting >= limits.maxWaiting()) {
+      throw new ApiException(429, "the server has " + waiting + " jobs queued or running (at most "
+          + limits.maxWaiting() + "); try again when one has finished");
+    }
     Job job = new Job(ids.incrementAndGet(), plan, scenarios);
     jobs.put(job.id, job);
+    forgetOldJobs();
     worker.submit(() -> execute(job));
     return job.view();
   }
@@ -114,12 +144,45 @@ final class Jobs implements AutoCloseable {
     return out;
   }
 
+  /** How many results this server has recorded: changes whenever the store gains one of ours. */
+  long recorded() {
+    return recorded.get();
+  }
+
+  /** Jobs the server remembers, by status (for GET /api/status). */
+  synchronized Map<String, Long> counts() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Status st : Status.values()) out.put(st.name(), 0L);
+    for (Job j : jobs.values()) out.merge(j.status.name(), 1L, Long::sum);
+    out.put("submitted", ids.get());
+    return out;
+  }
+
   /** Asks a job to stop; a queued job never starts, a running one stops within a simulated day. */
   synchronized View cancel(long id) {
     Job j = find(id);
     j.cancel.set(true);
     if (j.status == Status.queued) j.status = Status.cancelled;
     return j.view();
+  }
+
+  /** Keeps the job list (and the server's memory) bounded under a stream of submissions. */
+  private void forgetOldJobs() {
+    long finished = jobs.values().stream().filter(j -> j.status.terminal()).count();
+    var it = jobs.values().iterator(); // oldest first
+    while (finished > MAX_KEPT && it.hasNext()) {
+      if (it.next().status.terminal()) {
+        it.remove();
+        finished--;
+      }
+    }
+  }
+
+  /** Moves a job on; under the lock so that a job reaches exactly one terminal state, once. */
+  private synchronized boolean move(Job job, Status from, Status to) {
+    if (job.status != from) return false;
+    job.status = to;
+    return true;
   }
 
   private Job find(long id) {
@@ -129,20 +192,43 @@ final class Jobs implements AutoCloseable {
   }
 
   private void execute(Job job) {
-    if (job.cancel.get()) return;
-    job.status = Status.running;
+    if (job.cancel.get() || !move(job, Status.queued, Status.running)) return;
+    Status end;
     try {
       job.resultId = runAndRecord(job);
-      job.status = Status.done;
+      recorded.incrementAndGet();
+      end = Status.done;
     } catch (Engine.Cancelled e) {
-      job.status = Status.cancelled;
+      MemberRun.AgentCap cap = job.overLimit;
+      job.error = cap == null ? null : "stopped: a run made more than " + String.format("%,d", cap.cap)
+          + " people individual agents, this server's limit per run (memory); lower the crossing levers, "
+          + "ask for fewer runs, or run it with the command line";
+      end = cap == null ? Status.cancelled : Status.failed;
     } catch (InvalidInputException e) {
       job.error = e.getMessage();
-      job.status = Status.failed;
-    } catch (RuntimeException e) {
-      job.error = "internal error: " + e;
-      job.status = Status.failed;
+      end = Status.failed;
+    } catch (OutOfMemoryError e) {
+      job.error = "the server ran out of memory; ask for fewer runs or lower the crossing levers";
+      end = Status.failed;
+    } catch (RuntimeException | Error e) {
+      LOG.error("job {} failed", job.id, e);
+      job.error = "internal error (a bug; the server log has the details): " + e.getClass().getSimpleName();
+      end = Status.failed;
     }
+    move(job, Status.running, end);
+  }
+
+  /** A cap for one run of {@code job}; the job remembers it when it trips. */
+  private MemberRun.AgentCap capFor(Job job, int simultaneousRuns) {
+    MemberRun.AgentCap cap = new MemberRun.AgentCap(limits.agentsPerRun(simultaneousRuns)) {
+      @Override
+      boolean exceeded() {
+        if (!super.exceeded()) return false;
+        job.overLimit = this;
+        return true;
+      }
+    };
+    return cap;
   }
 
   private long runAndRecord(Job job) {
@@ -154,7 +240,8 @@ final class Jobs implements AutoCloseable {
       Scenario s = job.scenarios.get(0);
       JobRequest.Variant v = plan.variants().get(0);
       long seed = plan.seed() != null ? plan.seed() : s.seed();
-      RunSummary r = MemberRun.run(s, s.dir().toString(), 0, seed, v.overrides(), threads, progress, job.cancel::get);
+      RunSummary r = MemberRun.run(s, s.dir().toString(), 0, seed, v.overrides(), threads, progress, job.cancel::get,
+          capFor(job, 1));
       job.runsDone.incrementAndGet();
       return store.recordRun(new RunMeta(Tumen.VERSION, s.contentHash(), threads, note), r);
     }
@@ -174,7 +261,7 @@ final class Jobs implements AutoCloseable {
       JobRequest.Variant v = plan.variants().get(vi);
       Scenario s = job.scenarios.get(vi);
       RunSummary r = MemberRun.run(s, labelOf(plan, v, s), task.index(), task.seed(), task.parameters(), 1, progress,
-          job.cancel::get);
+          job.cancel::get, capFor(job, Math.min(threads, plan.total())));
       job.runsDone.incrementAndGet();
       return r;
     }, null);

@@ -30,22 +30,35 @@ public final class WebServer implements AutoCloseable {
   /** Requests larger than this are refused (413): a job request is a few kilobytes. */
   static final long MAX_BODY_BYTES = 64 * 1024;
   static final String STATIC = "/org/tumen/web/static";
+  /** Jobs queued or running before new ones are refused with 429. */
+  public static final int DEFAULT_MAX_WAITING_JOBS = Jobs.MAX_QUEUED;
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-  /** How to serve. {@code threads}: threads the simulations of a job share. */
-  public record Config(String host, int port, Path scenarios, Path store, int threads) {}
+  /**
+   * How to serve. {@code threads}: threads the simulations of a job share; {@code token}: the access token
+   * (null: none on loopback, a generated one on any other address); {@code maxAgents}: individual agents a
+   * job's simultaneous runs may hold (0: as many as the heap allows, about 600 bytes each).
+   */
+  public record Config(String host, int port, Path scenarios, Path store, int threads, String token, long maxAgents,
+      int maxWaitingJobs) {
+    public Config(String host, int port, Path scenarios, Path store, int threads) {
+      this(host, port, scenarios, store, threads, null, 0, DEFAULT_MAX_WAITING_JOBS);
+    }
+  }
 
   static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final Scenarios catalog;
   private final ResultsStore store;
   private final Jobs jobs;
+  private final Access access;
   private final Javalin app;
 
   private WebServer(Config c) {
+    access = Access.forHost(c.host(), c.token());
     catalog = new Scenarios(c.scenarios());
     store = new ResultsStore(c.store());
-    jobs = new Jobs(catalog, store, c.threads());
+    jobs = new Jobs(catalog, store, c.threads(), new Jobs.Limits(c.maxWaitingJobs(), c.maxAgents()));
     app = Javalin.create(config -> {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.startup.showJavalinBanner = false;
@@ -71,6 +84,11 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The token every request must carry, or null when none is needed (loopback without --token). */
+  public String token() {
+    return access.token();
+  }
+
   @Override
   public void close() {
     jobs.close();
@@ -78,6 +96,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void routes(io.javalin.config.RoutesConfig r) {
+    r.before(access::check); // every path, static files too
+    r.before(WebServer::jsonBodiesOnly);
+    r.get("/api/status", this::status);
     r.get("/api/scenarios", this::listScenarios);
     r.get("/api/scenarios/{name}", ctx -> ctx.json(ScenarioView.of(ctx.pathParam("name"), catalog.get(ctx.pathParam("name")))));
     r.post("/api/scenarios/{name}/validate", this::validate);
@@ -86,7 +107,7 @@ public final class WebServer implements AutoCloseable {
     r.get("/api/jobs/{id}", ctx -> ctx.json(jobs.get(id(ctx))));
     r.delete("/api/jobs/{id}", ctx -> ctx.json(jobs.cancel(id(ctx))));
     r.get("/api/results", this::listResults);
-    r.get("/api/results/{id}", ctx -> ctx.json(ResultView.load(store, catalog, id(ctx))));
+    r.get("/api/results/{id}", ctx -> ctx.json(result(id(ctx))));
     r.get("/api/results/{id}/report.html", this::report);
 
     r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
@@ -104,6 +125,26 @@ public final class WebServer implements AutoCloseable {
         answer(ctx, ApiException.notFound("no such API path: " + ctx.method() + " " + ctx.path()));
       }
     });
+  }
+
+  /**
+   * A POST must say it sends JSON. Browsers send other types across sites without asking first, so this
+   * also keeps other web pages from starting jobs here (CSRF).
+   */
+  private static void jsonBodiesOnly(Context ctx) {
+    if (!ctx.method().name().equals("POST")) return;
+    String type = ctx.header("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(415, "send the request body as JSON, with the header 'Content-Type: application/json'");
+    }
+  }
+
+  /** What a monitor (or the load test) needs: jobs by status and the heap. */
+  private void status(Context ctx) {
+    Runtime rt = Runtime.getRuntime();
+    long mb = 1024 * 1024;
+    ctx.json(Map.of("version", org.tumen.Tumen.VERSION, "jobs", jobs.counts(),
+        "heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / mb, "heapMaxMb", rt.maxMemory() / mb));
   }
 
   private static void answer(Context ctx, ApiException e) {
@@ -156,7 +197,49 @@ public final class WebServer implements AutoCloseable {
   record ResultRow(long id, String kind, String created, String scenario, Long seed, int members, double wallSeconds,
       String note) {}
 
+  /**
+   * The results list, shared by the requests of one second: each store read opens the file and they take
+   * turns, so twenty tabs polling it would queue behind each other and behind the jobs' recordings. A
+   * result this server records shows at once; one the command line records, within a second.
+   */
+  private record CachedResults(List<ResultRow> rows, long recorded, long at) {}
+
+  private CachedResults cachedResults;
+
+  /** Stored results never change, so the last few asked for are kept: a page and its report ask in turn. */
+  private final Map<Long, ResultView> recentResults = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, ResultView> eldest) {
+      return size() > 8;
+    }
+  };
+
+  private ResultView result(long id) {
+    synchronized (recentResults) {
+      ResultView v = recentResults.get(id);
+      if (v != null) return v;
+    }
+    ResultView v = ResultView.load(store, catalog, id); // outside the lock: loads of different ids overlap
+    synchronized (recentResults) {
+      recentResults.put(id, v);
+    }
+    return v;
+  }
+
   private void listResults(Context ctx) {
+    ctx.json(resultRows());
+  }
+
+  private synchronized List<ResultRow> resultRows() {
+    long now = System.nanoTime(), recorded = jobs.recorded();
+    CachedResults c = cachedResults;
+    if (c == null || c.recorded() != recorded || now - c.at() > 1_000_000_000L) {
+      c = cachedResults = new CachedResults(readResultRows(), recorded, now);
+    }
+    return c.rows();
+  }
+
+  private List<ResultRow> readResultRows() {
     List<ResultRow> out = new ArrayList<>();
     for (RunRow r : store.list()) {
       JobRequest.Plan plan = ResultView.planOf(r.note());
@@ -165,12 +248,12 @@ public final class WebServer implements AutoCloseable {
       out.add(0, new ResultRow(r.id(), r.kind().label(), r.created() + "Z", scenario, r.seed(), r.members(),
           r.wallSeconds(), plan == null ? r.note() : plan.note()));
     }
-    ctx.json(out.subList(0, Math.min(200, out.size()))); // newest first
+    return List.copyOf(out.subList(0, Math.min(200, out.size()))); // newest first
   }
 
   private void report(Context ctx) {
     long id = id(ctx);
-    String html = Report.html(ResultView.load(store, catalog, id));
+    String html = Report.html(result(id));
     ctx.contentType("text/html; charset=utf-8");
     if (ctx.queryParam("download") != null) ctx.header("Content-Disposition", "attachment; filename=\"tumen-report-" + id + ".html\"");
     ctx.result(html);
