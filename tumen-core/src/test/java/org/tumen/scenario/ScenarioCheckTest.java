@@ -38,7 +38,7 @@ class ScenarioCheckTest {
         m("route to an unknown place", "routes.csv", "sinuiju,dandong,", "sinuiju,dandongg,", "routes.csv:20: to: unknown place 'dandongg'"),
         m("event ending before it starts", "timeline.csv", "2001-03-01,2001-07-31", "2001-03-01,2000-07-31", "timeline.csv:11: end: ends (2000-07-31) before it starts (2001-03-01)"),
         m("period ending before it starts", "scenario.yaml", "end: 2030-12-31", "end: 1980-12-31", "period.end: ends (1980-12-31) before it starts (1990-01-01)"),
-        m("text where a number is expected", "scenario.yaml", "      value: 0.009", "      value: nine per mille", "scenario.yaml:163: parameters.hiding.mortality.value: expected a number, got 'nine per mille'"),
+        m("text where a number is expected", "scenario.yaml", "      value: 0.009", "      value: nine per mille", "scenario.yaml:173: parameters.hiding.mortality.value: expected a number, got 'nine per mille'"),
         m("a number without source or prior", "scenario.yaml", "      source: \"UN World Population Prospects: DPRK crude death rate about 9 per 1,000 in 1990-2010\"\n", "", "hiding.mortality: needs a source (where the number comes from) or a calibrate prior"),
         m("prior with min above max", "scenario.yaml", "calibrate: {min: 30, max: 1000, scale: log}", "calibrate: {min: 3000, max: 1000, scale: log}", "crossing.distance_scale_km.calibrate: min (3000.0) must be below max (1000.0)"),
         m("value outside its prior", "scenario.yaml", "      value: 150\n", "      value: 5000\n", "crossing.distance_scale_km: value 5000.0 lies outside its calibrate prior [30.0, 1000.0]"),
