@@ -45,6 +45,10 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "particles simulated between two checkpoints (default: ${DEFAULT-VALUE})")
   int batch = 8;
 
+  @Option(names = "--only", split = ",", description = "calibrate only the parameters matching these patterns ('*' is a wildcard,"
+      + " e.g. brokers.*,crossing.base_rate); the others keep their scenario values")
+  java.util.List<String> only = java.util.List.of();
+
   @Option(names = "--no-install", description = "do not write the posterior into the scenario folder")
   boolean noInstall;
 
@@ -63,11 +67,11 @@ final class CalibrateCommand implements Callable<Integer> {
     AbcSmc.State[] result = new AbcSmc.State[1];
     Progress[] bar = new Progress[1];
     try {
-      result[0] = Calibration.run(s, dir, settings, threads, !noInstall, new AbcSmc.Listener() {
+      result[0] = Calibration.run(s, dir, settings, threads, only, !noInstall, new AbcSmc.Listener() {
         @Override
         public void started(AbcSmc.State from, long planned) {
           System.out.printf(Locale.ROOT, "Calibrating %s: %d parameters, %d particles, %d replicates, up to %d generations"
-              + " (at most %,d simulations), seed %d, %d threads%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters()).dimension(),
+              + " (at most %,d simulations), seed %d, %d threads%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension(),
               particles, replicates, generations, planned, settings.seed(), threads);
           if (from.generation() >= 0 || from.pending().length > 0) {
             System.out.printf("Resuming from %s: generation %d done, %d simulations so far%n", dir.resolve("checkpoint.json"),

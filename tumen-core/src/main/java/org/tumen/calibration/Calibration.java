@@ -37,9 +37,16 @@ public final class Calibration {
   private Calibration() {}
 
   public static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads) {
+    return smc(s, settings, threads, List.of());
+  }
+
+  /** The calibration of the calibrate parameters matching {@code only} (all when empty). */
+  public static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads, List<String> only) {
     Distance distance = new Distance(Observed.read(s.observed().get("arrivals"), s.observed().get("hidden")));
-    ParameterSpace space = ParameterSpace.of(s.parameters());
-    if (space.dimension() == 0) throw new IllegalArgumentException("scenario " + s.name() + " has no calibrate parameters");
+    ParameterSpace space = ParameterSpace.of(s.parameters(), only);
+    if (space.dimension() == 0) {
+      throw new org.tumen.scenario.InvalidInputException(s.name(), 0, "calibrate", "no calibrate parameter matches " + (only.isEmpty() ? "" : only));
+    }
     return new AbcSmc(space, distance, settings, s.dir().toString(), inputsHash(s.dir()), new LocalExecutor(threads),
         task -> simulate(s, task));
   }
@@ -59,7 +66,12 @@ public final class Calibration {
   /** Runs or resumes, then writes the outputs; returns the final state. */
   public static AbcSmc.State run(Scenario s, Path out, AbcSmc.Settings settings, int threads, boolean install,
       AbcSmc.Listener listener, BooleanSupplier cancelled) {
-    AbcSmc smc = smc(s, settings, threads);
+    return run(s, out, settings, threads, List.of(), install, listener, cancelled);
+  }
+
+  public static AbcSmc.State run(Scenario s, Path out, AbcSmc.Settings settings, int threads, List<String> only,
+      boolean install, AbcSmc.Listener listener, BooleanSupplier cancelled) {
+    AbcSmc smc = smc(s, settings, threads, only);
     AbcSmc.State state = smc.run(new Checkpoint(out), listener, cancelled);
     Posterior posterior = smc.posterior(state);
     posterior.write(out.resolve(POSTERIOR));

@@ -21,9 +21,21 @@ public record ParameterSpace(List<String> names, List<Prior> priors) {
   }
 
   public static ParameterSpace of(ParameterSet parameters) {
+    return of(parameters, List.of());
+  }
+
+  /**
+   * The calibrate parameters whose names match one of the patterns ('*' matches any run of characters;
+   * "brokers.*" or "crossing.female_ratio@*"); all of them when there are no patterns. The others keep
+   * their scenario values: with a few dozen runs per parameter, a smaller space is what can be learnt.
+   */
+  public static ParameterSpace of(ParameterSet parameters, List<String> patterns) {
+    List<java.util.regex.Pattern> regex = patterns.stream()
+        .map(g -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(g).replace("*", "\\E.*\\Q"))).toList();
     List<String> names = new ArrayList<>();
     List<Prior> priors = new ArrayList<>();
     for (Parameter p : parameters.calibrated()) {
+      if (!regex.isEmpty() && regex.stream().noneMatch(r -> r.matcher(p.name()).matches())) continue;
       names.add(p.name());
       priors.add(p.prior());
     }
