@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * End-to-end benchmark: repeated runs after warm-up, medians, and machine-readable name=value lines at the
  * end so that scripts can track them.
  */
-@Command(name = "bench", description = "Benchmark whole runs: median wall time, agent-days per second, 1 vs 2 threads.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark whole runs: median wall time, agent-days per second, 1 vs 2 threads.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--scenario", description = "scenario to time (default: ${DEFAULT-VALUE})")
   Path scenario = Path.of("scenarios/korea");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "calibrate", description = {"Estimate the scenario's calibrate parameters from the observed record by ABC-SMC"
+@Command(name = "calibrate", mixinStandardHelpOptions = true, description = {"Estimate the scenario's calibrate parameters from the observed record by ABC-SMC"
     + " (docs/CALIBRATION.md).", "Stopped runs resume: rerun the same command."})
 final class CalibrateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (with scenario.yaml)")

@@ -7,7 +7,7 @@ import org.tumen.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Check a scenario folder without running it: one line per problem, exit code 2 if any.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check a scenario folder without running it: one line per problem, exit code 2 if any.")
 final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (with scenario.yaml)")
   Path scenario;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", description = "Compare scenarios with paired runs (common random numbers: the same seeds and"
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare scenarios with paired runs (common random numbers: the same seeds and"
     + " draws for each): differences from the first scenario, with 90%% intervals, as a table and a chart.")
 final class CompareCommand implements Callable<Integer> {
   /** Outcomes shown per year in the printed table (all are in the CSV and the chart). */

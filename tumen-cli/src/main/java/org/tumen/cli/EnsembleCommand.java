@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ensemble", description = "Run a scenario many times (seeds, and parameter draws if given) and report"
+@Command(name = "ensemble", mixinStandardHelpOptions = true, description = "Run a scenario many times (seeds, and parameter draws if given) and report"
     + " quantile bands (5, 25, 50, 75, 95%%) for every yearly series.")
 final class EnsembleCommand implements Callable<Integer> {
   /** Series shown in the printed table; every series is in the store and in bands.csv. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "forecast", description = {"Posterior predictive forecast over the scenario's period: arrivals, people hiding",
+@Command(name = "forecast", mixinStandardHelpOptions = true, description = {"Posterior predictive forecast over the scenario's period: arrivals, people hiding",
     "in China, repatriations and sentences with 50% and 90% intervals; writes forecast.csv and forecast.svg."})
 final class ForecastCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (calibrated: with a posterior)")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Lists every number of a scenario with its unit, meaning, value and source or prior, as a Markdown table. */
-@Command(name = "params", description = "List a scenario's parameters (value, unit, source or prior) as a Markdown table.")
+@Command(name = "params", mixinStandardHelpOptions = true, description = "List a scenario's parameters (value, unit, source or prior) as a Markdown table.")
 final class ParamsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO")
   Path scenario;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "report", description = "Write a self-contained HTML report (charts inlined, opens offline) of a stored"
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Write a self-contained HTML report (charts inlined, opens offline) of a stored"
     + " run, ensemble or comparison.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_OR_ENSEMBLE", description = "the id of a run, ensemble or comparison in the results store")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "Run a scenario once and compare it with the observed record.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario once and compare it with the observed record.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (with scenario.yaml)")
   Path scenario;

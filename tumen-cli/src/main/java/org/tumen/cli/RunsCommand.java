@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The results store from the command line: what has been run, one record in detail, and exports. */
-@Command(name = "runs", description = "List, show and export what the results store holds.",
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show and export what the results store holds.",
     subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class})
 final class RunsCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -37,7 +37,7 @@ final class RunsCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "Single runs and batches, oldest first.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Single runs and batches, oldest first.")
   static final class ListRuns implements Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin StoreOption store;
@@ -64,7 +64,7 @@ final class RunsCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", description = "One run or batch: where it came from, its parameters, and its series or bands.")
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "One run or batch: where it came from, its parameters, and its series or bands.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin StoreOption store;
@@ -130,7 +130,7 @@ final class RunsCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", description = "Write the store's tables (runs, parameters, yearly, bands) as Parquet or CSV files.")
+  @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the store's tables (runs, parameters, yearly, bands) as Parquet or CSV files.")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin StoreOption store;

@@ -9,7 +9,7 @@ import org.tumen.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "Serve the dashboard and the JSON API (docs/WEB.md) until interrupted.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the dashboard and the JSON API (docs/WEB.md) until interrupted.")
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
   int port = 8080;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sweep", description = "Run a scenario over a grid of parameter values (a results table), or compute"
+@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run a scenario over a grid of parameter values (a results table), or compute"
     + " sensitivity indices (Morris or Sobol) of the calibrated parameters over their priors.")
 final class SweepCommand implements Callable<Integer> {
   enum Method { morris, sobol }
