@@ -28,7 +28,7 @@ public final class DayCalendar {
     int[] b = buckets[day];
     int n = sizes[day];
     if (b == null) {
-      b = buckets[day] = new int[8];
+      b = buckets[day] = poolSize > 0 ? pool[--poolSize] : new int[64];
     } else if (n == b.length) {
       b = buckets[day] = Arrays.copyOf(b, n * 2);
     }
@@ -46,9 +46,16 @@ public final class DayCalendar {
     return b == null ? new int[0] : b;
   }
 
-  /** Frees a day's bucket once it has been processed. */
+  /** Frees a day's bucket once it has been processed; its array is kept for a later day's bucket. */
   public void release(int day) {
+    int[] b = buckets[day];
+    if (b != null && poolSize < pool.length && b.length <= MAX_POOLED) pool[poolSize++] = b;
     buckets[day] = null;
     sizes[day] = 0;
   }
+
+  // Released bucket arrays, reused so that buckets rarely grow by copying (a measurable cost otherwise).
+  private static final int MAX_POOLED = 1 << 16;
+  private final int[][] pool = new int[256][];
+  private int poolSize;
 }
