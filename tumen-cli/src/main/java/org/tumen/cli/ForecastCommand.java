@@ -3,13 +3,12 @@ package org.tumen.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tumen.Tumen;
-import org.tumen.batch.LocalExecutor;
 import org.tumen.calibration.Forecast;
 import org.tumen.calibration.PosteriorPredictive;
 import org.tumen.report.Observed;
-import org.tumen.scenario.InvalidInputException;
 import org.tumen.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,27 +21,15 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--out", description = "output folder (default: forecast/<scenario name>)")
   Path out;
 
-  @Option(names = "--draws", description = "posterior draws, one run each (default: ${DEFAULT-VALUE})")
-  int draws = 100;
-
-  @Option(names = "--threads", description = "runs at once (default: ${DEFAULT-VALUE}); results do not depend on it")
-  int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
-
-  @Option(names = "--seed", description = "random seed of the draws (default: the scenario's)")
-  Long seed;
+  @Mixin
+  PosteriorDraws options = new PosteriorDraws();
 
   @Override
   public Integer call() {
-    if (draws < 2) throw new InvalidInputException("--draws", 0, "", "must be at least 2");
-    if (threads < 1) throw new InvalidInputException("--threads", 0, "", "must be at least 1");
     Scenario s = Tumen.load(scenario);
-    long drawSeed = seed != null ? seed : s.seed();
+    long drawSeed = options.seed(s);
     Path dir = out != null ? out : Path.of("forecast", s.name());
-    if (s.posterior() == null) System.out.println("Note: " + scenario + " has no posterior; the draws differ only in their seeds.");
-    PosteriorPredictive.Ensemble e;
-    try (Progress bar = Progress.of("forecast", draws)) {
-      e = PosteriorPredictive.run(s, draws, drawSeed, new LocalExecutor(threads), (done, total) -> bar.step(done));
-    }
+    PosteriorPredictive.Ensemble e = options.run(s, "forecast");
     Observed obs = Observed.read(s.observed().get("arrivals"), s.observed().get("hidden"));
     Forecast f = Forecast.of(e);
     f.write(dir, obs, "Tumen " + s.name() + ": posterior predictive " + e.firstYear() + "-" + e.lastYear() + " (seed " + drawSeed + ")");
