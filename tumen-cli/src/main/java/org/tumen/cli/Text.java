@@ -1,8 +1,5 @@
 package org.tumen.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -35,12 +32,9 @@ final class Text {
   }
 
   /** Writes a whole text file, creating its folder; an I/O failure is reported as such. */
+  /** Writes a whole output file at once (never half-written, even if the process is killed). */
   static void write(Path file, String content) {
-    try {
-      if (file.getParent() != null) Files.createDirectories(file.getParent());
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    org.tumen.report.RunOutputs.writeFileAtomically(file, content);
   }
+
 }

@@ -1,11 +1,6 @@
 package org.tumen.calibration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,14 +79,7 @@ public record Forecast(Map<String, List<Row>> series, int draws) {
   }
 
   static void writeAtomically(Path file, String text) {
-    try {
-      Path d = file.toAbsolutePath().getParent();
-      Files.createDirectories(d);
-      Path tmp = Files.createTempFile(d, file.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    org.tumen.report.RunOutputs.writeFileAtomically(file, text);
   }
+
 }

@@ -218,6 +218,23 @@ public final class RunOutputs {
     }
   }
 
+  /** Writes a text file all at once: into a temporary file beside it, then moved over it. */
+  public static void writeFileAtomically(Path file, String text) {
+    try {
+      Path d = file.toAbsolutePath().getParent();
+      Files.createDirectories(d);
+      Path tmp = Files.createTempFile(d, "." + file.getFileName(), ".tmp");
+      try {
+        Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A step that may fail with an I/O error. */
   @FunctionalInterface
   public interface IoAction {
