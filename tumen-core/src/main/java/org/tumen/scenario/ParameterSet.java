@@ -69,7 +69,7 @@ public final class ParameterSet {
       Parameter p = byName.get(e.getKey());
       double v = e.getValue() == null ? Double.NaN : e.getValue();
       if (p == null) {
-        problems.add(origin, 0, e.getKey(), "unknown parameter" + closest(e.getKey()));
+        problems.add(origin, 0, e.getKey(), "unknown parameter" + Suggestions.didYouMean(e.getKey(), byName.keySet(), 3));
       } else if (!Double.isFinite(v) || !p.unit().allows(v)) {
         problems.add(origin, 0, e.getKey(), "value " + v + " is not allowed; a " + p.unit().label + " must be " + p.unit().range());
       } else {
@@ -78,18 +78,5 @@ public final class ParameterSet {
     }
     problems.throwIfAny();
     return new ParameterSet(out);
-  }
-
-  private String closest(String name) {
-    String best = null;
-    int bestD = 4;
-    for (String k : byName.keySet()) {
-      int d = YamlMap.editDistance(name, k);
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
-    }
-    return best == null ? "" : " (did you mean '" + best + "'?)";
   }
 }

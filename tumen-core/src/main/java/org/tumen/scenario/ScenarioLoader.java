@@ -270,7 +270,7 @@ public final class ScenarioLoader {
         ParameterSpec spec = specs.get(full);
         boolean free = group.equals(FREE_GROUP);
         if (spec == null && !free && rules != null) {
-          problems.add(p.file(), g.lineOf(key), full, "unknown parameter" + suggest(full, specs.keySet()));
+          problems.add(p.file(), g.lineOf(key), full, "unknown parameter" + Suggestions.didYouMean(full, specs.keySet(), 3));
           p.finish();
           continue;
         }
@@ -449,7 +449,7 @@ public final class ScenarioLoader {
         continue;
       }
       if (!modelParams.contains(parameter)) {
-        r.problem("parameter", "unknown parameter '" + parameter + "'" + suggest(parameter, modelParams));
+        r.problem("parameter", "unknown parameter '" + parameter + "'" + Suggestions.didYouMean(parameter, modelParams, 3));
         continue;
       }
       TimelineEvent.Effect effect = switch (effectText) {
@@ -494,19 +494,6 @@ public final class ScenarioLoader {
       problems.add(file, line, key, "not a usable file name: '" + name.replace("\0", "\\0") + "'");
       return null;
     }
-  }
-
-  private static String suggest(String name, Set<String> options) {
-    String best = null;
-    int bestD = 4;
-    for (String o : options) {
-      int d = YamlMap.editDistance(name, o);
-      if (d < bestD) {
-        bestD = d;
-        best = o;
-      }
-    }
-    return best == null ? "" : " (did you mean '" + best + "'?)";
   }
 
   private static String labels() {

@@ -180,37 +180,9 @@ public final class YamlMap {
   public void finish() {
     for (String k : entries.keySet()) {
       if (!used.contains(k)) {
-        problems.add(file, keyLines.get(k), qualify(k), "unknown key" + suggestion(k));
+        problems.add(file, keyLines.get(k), qualify(k), "unknown key" + Suggestions.didYouMean(k, used, 2));
       }
     }
   }
 
-  private String suggestion(String k) {
-    String best = null;
-    int bestD = 3;
-    for (String u : used) {
-      int d = editDistance(k, u);
-      if (d < bestD) {
-        bestD = d;
-        best = u;
-      }
-    }
-    return best == null ? "" : " (did you mean '" + best + "'?)";
-  }
-
-  static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 }
