@@ -98,6 +98,12 @@ public final class KoreaTally implements EventHandler {
         dayFlows[day][flow] += k;
         if (sex == 1) dayFlowsFemale[day][flow] += k;
       }
+      if (to == ARRIVED && flow != F_ARRIVED) {
+        // Every arrival counts as one, whatever the route (a UNHCR resettlement is also an arrival).
+        yearFlows[y][F_ARRIVED][sex] += k;
+        dayFlows[day][F_ARRIVED] += k;
+        if (sex == 1) dayFlowsFemale[day][F_ARRIVED] += k;
+      }
       if (to == DEAD && cause != KCause.EXECUTED) {
         yearFlows[y][F_DIED][sex] += k;
         dayFlows[day][F_DIED] += k;

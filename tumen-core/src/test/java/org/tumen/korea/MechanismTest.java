@@ -72,7 +72,10 @@ class MechanismTest {
     Map<String, Double> unhcr = Map.of("unhcr.access_probability", 0.8);
     assertThat(total(base, unhcr, "repatriated")).isLessThan(total(base, Map.of(), "repatriated") * 0.5);
     assertThat(total(base, unhcr, "arrived_south_korea")).isGreaterThan(total(base, Map.of(), "arrived_south_korea") * 1.2);
-    assertThat(total(base, unhcr, "unhcr_resettled")).isPositive();
+    double resettled = total(base, unhcr, "unhcr_resettled");
+    assertThat(resettled).isPositive();
+    // Resettled people are arrivals in South Korea too.
+    assertThat(total(base, unhcr, "arrived_south_korea")).isGreaterThan(total(base, Map.of(), "arrived_south_korea") + 0.5 * resettled);
   }
 
   /** Counts arrivals in each third country by place name. */
