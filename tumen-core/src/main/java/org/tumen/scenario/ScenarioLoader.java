@@ -84,16 +84,8 @@ public final class ScenarioLoader {
     Map<String, CsvTable> tables = new LinkedHashMap<>();
     if (tablesMap != null) {
       for (TableSpec spec : specs) {
-        String file = tablesMap.string(spec.key(), true);
-        if (file == null) continue;
-        Path p = resolve(dir, file, problems, yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key());
-        if (p == null) continue;
-        if (!p.startsWith(dir.normalize())) {
-          problems.add(yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key(), "must name a file inside the scenario folder");
-          continue;
-        }
-        tablePaths.put(spec.key(), p);
-        tables.put(spec.key(), CsvTable.read(p, dir.getFileName() + "/" + file, spec.required(), spec.optional(), problems));
+        CsvTable t = readTable(dir, tablesMap, spec, true, tablePaths, problems);
+        if (t != null) tables.put(spec.key(), t);
       }
       tablesMap.finish();
     }
@@ -188,16 +180,8 @@ public final class ScenarioLoader {
       List<TableSpec> specs = new ArrayList<>(rules.tables());
       specs.add(new TableSpec("timeline", TIMELINE_REQUIRED, Set.of(), "dated events added to the base's"));
       for (TableSpec spec : specs) {
-        String file = tablesMap.string(spec.key(), false);
-        if (file == null) continue;
-        Path p = resolve(dir, file, problems, yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key());
-        if (p == null) continue;
-        if (!p.startsWith(dir.normalize())) {
-          problems.add(yamlName, tablesMap.lineOf(spec.key()), "tables." + spec.key(), "must name a file inside the scenario folder");
-          continue;
-        }
-        ownFiles.put(spec.key(), p);
-        CsvTable t = CsvTable.read(p, dir.getFileName() + "/" + file, spec.required(), spec.optional(), problems);
+        CsvTable t = readTable(dir, tablesMap, spec, false, ownFiles, problems);
+        if (t == null) continue;
         if (spec.key().equals("timeline")) extraTimeline = t;
         else tables.put(spec.key(), t);
       }
@@ -229,6 +213,25 @@ public final class ScenarioLoader {
   }
 
   private int depth;
+
+  /**
+   * Reads the table named under {@code tables.KEY}, which must be a file inside the scenario folder; records
+   * its path in {@code paths} (for the content hash). Null when it is not given or cannot be used.
+   */
+  private static CsvTable readTable(Path dir, YamlMap tablesMap, TableSpec spec, boolean required, Map<String, Path> paths,
+      Problems problems) {
+    String key = "tables." + spec.key();
+    String file = tablesMap.string(spec.key(), required);
+    if (file == null) return null;
+    Path p = resolve(dir, file, problems, tablesMap.file(), tablesMap.lineOf(spec.key()), key);
+    if (p == null) return null;
+    if (!p.startsWith(dir.normalize())) {
+      problems.add(tablesMap.file(), tablesMap.lineOf(spec.key()), key, "must name a file inside the scenario folder");
+      return null;
+    }
+    paths.put(spec.key(), p);
+    return CsvTable.read(p, dir.getFileName() + "/" + file, spec.required(), spec.optional(), problems);
+  }
 
   private static SimCalendar readPeriod(YamlMap root, Problems problems) {
     YamlMap period = root.map("period", true);
