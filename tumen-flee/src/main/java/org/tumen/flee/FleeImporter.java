@@ -149,13 +149,7 @@ public final class FleeImporter {
         // The first comment line is the header; columns after the eighth name static attributes.
         if (!headerSeen) {
           headerSeen = true;
-          for (int i = 8; i < r.getFieldCount(); i++) {
-            String col = r.getField(i).trim();
-            extra.add(col);
-            if (!LOCATION_ATTRIBUTES.contains(col)) {
-              problem(file, line, col, "unsupported location attribute column (Tumen reads " + String.join(", ", LOCATION_ATTRIBUTES.stream().sorted().toList()) + ")");
-            }
-          }
+          extraColumns(file, line, r, 8, LOCATION_ATTRIBUTES, "location", extra);
         }
         continue;
       }
@@ -197,6 +191,22 @@ public final class FleeImporter {
     return out;
   }
 
+  /**
+   * The header's attribute columns after the positional ones, in order, into {@code extra}; a column Tumen does
+   * not read is a problem.
+   */
+  private void extraColumns(String file, int line, CsvRecord header, int from, Set<String> supported, String what,
+      List<String> extra) {
+    for (int i = from; i < header.getFieldCount(); i++) {
+      String col = header.getField(i).trim();
+      extra.add(col);
+      if (!supported.contains(col)) {
+        problem(file, line, col, "unsupported " + what + " attribute column (Tumen reads "
+            + String.join(", ", supported.stream().sorted().toList()) + ")");
+      }
+    }
+  }
+
   // ---- routes.csv ----
 
   private List<Route> readRoutes(Map<String, Location> byName) {
@@ -209,13 +219,7 @@ public final class FleeImporter {
       if (isComment(r)) {
         if (!headerSeen) {
           headerSeen = true;
-          for (int i = 4; i < r.getFieldCount(); i++) {
-            String col = r.getField(i).trim();
-            extra.add(col);
-            if (!ROUTE_ATTRIBUTES.contains(col)) {
-              problem(file, line, col, "unsupported route attribute column (Tumen reads max_move_speed, walk_probability)");
-            }
-          }
+          extraColumns(file, line, r, 4, ROUTE_ATTRIBUTES, "route", extra);
         }
         continue;
       }
