@@ -347,11 +347,13 @@ public final class ResultsStore {
       throw new UncheckedIOException("cannot create the folder of the results store " + file, e);
     }
     return withConnection(false, c -> {
-      try (Statement s = c.createStatement()) {
-        for (String sql : SCHEMA) s.execute(sql);
-      }
       c.setAutoCommit(false);
       try {
+        // In the same transaction as the work: a process killed while creating a new store leaves no
+        // half-made schema behind.
+        try (Statement s = c.createStatement()) {
+          for (String sql : SCHEMA) s.execute(sql);
+        }
         T result = work.apply(c);
         c.commit();
         return result;
@@ -362,10 +364,20 @@ public final class ResultsStore {
     });
   }
 
-  /** Reads from the file; a store that does not exist yet reads as {@code empty}. */
+  /**
+   * Reads from the file; a store that does not exist yet, or whose first recording never committed (the
+   * file exists but has no tables), reads as {@code empty}.
+   */
   private <T> T read(SqlWork<T> work, T empty) {
     if (!Files.exists(file)) return empty;
-    return withConnection(true, work);
+    return withConnection(true, c -> hasSchema(c) ? work.apply(c) : empty);
+  }
+
+  private static boolean hasSchema(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'runs'")) {
+      return r.next() && r.getLong(1) > 0;
+    }
   }
 
   private <T> T withConnection(boolean readOnly, SqlWork<T> work) {

@@ -110,6 +110,24 @@ class ResultsStoreTest {
     assertThat(store.members(id)).hasSize(5);
   }
 
+  /** What a process killed while creating a new store leaves: a DuckDB file without tables. */
+  @Test
+  void aStoreWhoseFirstRecordingNeverCommittedReadsAsEmpty() throws Exception {
+    Path file = dir.resolve("runs.duckdb");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR)");
+      }
+      c.rollback();
+    }
+    assertThat(Files.exists(file)).isTrue();
+    ResultsStore store = store();
+    assertThat(store.list()).isEmpty();
+    long id = store.recordRun(new RunMeta("0.1.0", null, 1, null), Fixtures.summary(0, "s", 1));
+    assertThat(store.list()).extracting(RunRow::id).containsExactly(id);
+  }
+
   @Test
   void aFailedRecordingLeavesNothing() throws Exception {
     ResultsStore store = store();
