@@ -21,20 +21,33 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--out", description = "output folder: checkpoint.json, posterior.csv, diagnostics.csv (default: calibration/<scenario name>)")
   Path out;
 
-  @Option(names = "--particles", description = "particles per generation (default: ${DEFAULT-VALUE})")
-  int particles = 160;
+  @Option(names = "--particles", description = "population size N (default: ${DEFAULT-VALUE})")
+  int particles = 200;
 
-  @Option(names = "--alpha", description = "share kept each generation, the tolerance quantile (default: ${DEFAULT-VALUE})")
+  @Option(names = "--alpha", description = "share of particles dropped and replenished each generation (default: ${DEFAULT-VALUE})")
   double alpha = 0.5;
 
   @Option(names = "--generations", description = "at most this many generations, counting the prior one (default: ${DEFAULT-VALUE})")
-  int generations = 8;
+  int generations = 40;
+
+  @Option(names = "--budget", description = "stop after about this many simulations (default: ${DEFAULT-VALUE}); raise it to continue a run")
+  long budget = 4000;
 
   @Option(names = "--replicates", description = "stochastic runs per particle (default: ${DEFAULT-VALUE})")
-  int replicates = 2;
+  int replicates = 1;
 
-  @Option(names = "--min-acceptance", description = "stop when fewer new particles are kept (default: ${DEFAULT-VALUE})")
+  @Option(names = "--min-acceptance", description = "stop after a generation whose MCMC acceptance rate is below this (default: ${DEFAULT-VALUE})")
   double minAcceptance = 0.02;
+
+  @Option(names = "--max-steps", description = "at most this many MCMC steps per generation (default: ${DEFAULT-VALUE})")
+  int maxSteps = 8;
+
+  @Option(names = "--unmoved", description = "c: the chance a replenished particle never moves, which sets the steps per generation (default: ${DEFAULT-VALUE})")
+  double unmoved = 0.1;
+
+  @Option(names = "--proposal-scale", description = "MCMC proposal covariance as a multiple of the kept particles' covariance"
+      + " (default: 2.38^2 / parameters, at most 1)")
+  Double scale;
 
   @Option(names = "--threads", description = "simulations at once (default: ${DEFAULT-VALUE}); results do not depend on it")
   int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
@@ -59,7 +72,9 @@ final class CalibrateCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("calibration", s.name());
     AbcSmc.Settings settings;
     try {
-      settings = new AbcSmc.Settings(particles, alpha, replicates, generations, minAcceptance, seed != null ? seed : s.seed(), batch);
+      settings = new AbcSmc.Settings(particles, alpha, replicates, generations, minAcceptance, seed != null ? seed : s.seed(), batch,
+          budget, maxSteps, unmoved, scale != null ? scale
+              : AbcSmc.Settings.defaultScale(org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension()));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("options", 0, "", e.getMessage());
     }
@@ -71,9 +86,9 @@ final class CalibrateCommand implements Callable<Integer> {
         @Override
         public void started(AbcSmc.State from, long planned) {
           System.out.printf(Locale.ROOT, "Calibrating %s: %d parameters, %d particles, %d replicates, up to %d generations"
-              + " (at most %,d simulations), seed %d, %d threads%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension(),
+              + " (budget %,d simulations), seed %d, %d threads%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension(),
               particles, replicates, generations, planned, settings.seed(), threads);
-          if (from.generation() >= 0 || from.pending().length > 0) {
+          if (from.generation() >= 0 || from.pending().length > 0 || from.moving()) {
             System.out.printf("Resuming from %s: generation %d done, %d simulations so far%n", dir.resolve("checkpoint.json"),
                 from.generation(), from.simulations());
           }
@@ -88,9 +103,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
         @Override
         public void generation(AbcSmc.GenerationStats g) {
-          System.out.println(String.format(Locale.ROOT, "generation %d: tolerance %.3f, median distance %.3f, acceptance %.2f, ESS %.1f,"
-              + " %d simulations (%,d in all)", g.generation(), g.epsilon(), g.medianDistance(), g.acceptance(), g.ess(), g.simulations(),
-              g.totalSimulations()));
+          System.out.println(String.format(Locale.ROOT, "generation %d: tolerance %.3f, median distance %.3f, MCMC acceptance %.2f"
+              + " over %d steps, %d distinct particles, %d simulations (%,d in all)", g.generation(), g.epsilon(), g.medianDistance(),
+              g.acceptance(), g.steps(), g.unique(), g.simulations(), g.totalSimulations()));
         }
       }, () -> false);
     } finally {

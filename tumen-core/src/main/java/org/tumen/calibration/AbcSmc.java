@@ -3,7 +3,9 @@ package org.tumen.calibration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.tumen.batch.BatchExecutor;
@@ -14,71 +16,126 @@ import org.tumen.engine.RandomStream;
 import org.tumen.scenario.Posterior;
 
 /**
- * Adaptive population Monte Carlo ABC (APMC; Lenormand, Jabot and Deffuant 2013, "Adaptive approximate
- * Bayesian computation for complex models", Computational Statistics 28:2777), an ABC-SMC (Toni et al. 2009,
- * J. R. Soc. Interface 6:187) built for expensive simulators:
+ * Replenishment ABC-SMC with MCMC moves (Drovandi and Pettitt 2011, "Estimation of parameters for
+ * macroparasite population evolution using approximate Bayesian computation", Biometrics 67:225; the
+ * sampler of Del Moral, Doucet and Jasra 2012, Stat. Comput. 22:1009, with a fixed drop share). Particles
+ * carry equal weights throughout, so the sample does not degenerate the way importance weights do in many
+ * dimensions:
  * <ol>
- *   <li>Generation 0 draws N particles from the prior and keeps the αN closest to the observations.
- *   <li>Each later generation proposes N - αN new particles: an ancestor drawn by weight from those kept,
- *       moved by a normal kernel with twice their weighted covariance (Beaumont et al. 2009). Each new
- *       particle gets the importance weight prior / proposal density.
- *   <li>The tolerance ε is the α-quantile of the distances of the kept and new particles together (a
- *       quantile schedule as in Drovandi and Pettitt 2011, Biometrics 67:225, and Del Moral, Doucet and Jasra
- *       2012, Stat. Comput. 22:1009); the αN particles within ε are kept.
- *   <li>It stops when the share of new particles kept (the acceptance rate) falls below a minimum, or after
- *       a given number of generations.
+ *   <li>Generation 0 draws N particles from the prior and simulates each.
+ *   <li>Each later generation sorts the particles by distance and keeps the best N - αN; the tolerance ε_t
+ *       is the largest distance kept. The αN dropped are replaced by copies of kept particles drawn
+ *       uniformly.
+ *   <li>Each copy then takes MCMC steps whose stationary law is the ABC posterior at ε_t: a normal random
+ *       walk with the covariance of the kept particles (times {@link Settings#scale}), reflected at the walls
+ *       of the prior's box, which keeps it symmetric; priors are uniform in the box, so the
+ *       Metropolis-Hastings ratio is 1 and a proposal is accepted when its simulated distance is at most ε_t.
+ *   <li>The first step is a pilot: from its acceptance rate p the generation takes
+ *       R = ceil(log(c) / log(1 - p)) steps in all (at most {@link Settings#maxSteps}), so that a copy has
+ *       moved at least once with probability about 1 - c.
+ *   <li>It stops when the acceptance rate falls below a minimum, after a number of generations, or when
+ *       the budget of simulations is spent: every completed MCMC step leaves a valid sample at ε_t, so the
+ *       run can end after any step.
  * </ol>
- * Every generation costs the same, (N - αN) x R simulations, so a budget in simulations is a budget in time.
  * A particle's distance is the mean of its R replicate distances (an estimate of the expected distance).
  *
  * <p>Deterministic: every random choice comes from a {@link RandomStream} keyed by (seed, generation,
- * particle) and every run seed by (seed, generation, particle, replicate), so the result does not depend on
+ * particle, step) and every run seed by the same plus the replicate, so the result does not depend on
  * thread count or on being stopped and resumed. State is saved after every batch of simulations.
  */
 public final class AbcSmc {
-  private static final long STREAM_PROPOSAL = 101, STREAM_RUN_SEED = 102;
+  private static final long STREAM_PROPOSAL = 101, STREAM_RUN_SEED = 102, STREAM_RESAMPLE = 103;
   /** The distance given to runs cut short or with no usable output: far, but finite so that it can be saved. */
   public static final double FAR = 1e6;
 
   /**
-   * @param particles N, particles per generation
-   * @param alpha share of particles kept each generation (the tolerance quantile)
-   * @param replicates R, stochastic runs per particle
+   * @param particles N, the population size
+   * @param alpha share of particles dropped and replenished each generation
+   * @param replicates stochastic runs per particle
    * @param generations at most this many generations, counting generation 0 (raise it to continue a run)
-   * @param minAcceptance stop once fewer new particles than this share are kept
+   * @param minAcceptance stop after a generation whose MCMC acceptance rate is below this
+   * @param seed the calibration's seed
    * @param batch particles simulated between two saves
+   * @param budget stop once this many simulations are done (after the MCMC step that passes it)
+   * @param maxSteps at most this many MCMC steps per generation
+   * @param c a copy stays unmoved with probability about c (sets the steps per generation)
+   * @param scale the MCMC proposal's covariance is this times the kept particles' covariance
    */
   public record Settings(int particles, double alpha, int replicates, int generations, double minAcceptance, long seed,
-      int batch) {
+      int batch, long budget, int maxSteps, double c, double scale) {
     public Settings {
       if (particles < 4) throw new IllegalArgumentException("at least 4 particles are needed, got " + particles);
       if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
       if (replicates < 1) throw new IllegalArgumentException("at least 1 replicate is needed, got " + replicates);
       if (generations < 1) throw new IllegalArgumentException("at least 1 generation is needed, got " + generations);
       if (batch < 1) throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+      if (budget < 1) throw new IllegalArgumentException("the budget must be at least 1 simulation, got " + budget);
+      if (maxSteps < 1) throw new IllegalArgumentException("at least 1 MCMC step is needed, got " + maxSteps);
+      if (!(c > 0 && c < 1)) throw new IllegalArgumentException("c must be in (0, 1), got " + c);
+      if (!(scale > 0)) throw new IllegalArgumentException("the proposal scale must be positive, got " + scale);
     }
 
+    /** Defaults for the MCMC part: at most 8 steps, c = 0.1, proposal covariance 1x. */
+    public static Settings of(int particles, double alpha, int replicates, int generations, double minAcceptance, long seed,
+        int batch, long budget) {
+      return new Settings(particles, alpha, replicates, generations, minAcceptance, seed, batch, budget, 8, 0.1, 1.0);
+    }
+
+    /**
+     * The random-walk scale that is optimal for Gaussian targets in d dimensions, 2.38^2 / d (Roberts, Gelman
+     * and Gilks 1997, Ann. Appl. Probab. 7:110), capped at 1.
+     */
+    public static double defaultScale(int dimension) {
+      return Math.min(1.0, 2.38 * 2.38 / Math.max(1, dimension));
+    }
+
+    /** Particles kept each generation. */
     public int kept() {
-      return Math.max(2, Math.min(particles - 1, (int) Math.round(alpha * particles)));
+      return Math.max(2, Math.min(particles - 1, (int) Math.round((1 - alpha) * particles)));
     }
 
-    /** What must not change between a run and its resumption (the generation limit and batch size may). */
+    /** What must not change between a run and its resumption (generations and budget may grow, batch may change). */
     String fingerprint() {
-      return "N=" + particles + ";alpha=" + alpha + ";R=" + replicates + ";minAcceptance=" + minAcceptance + ";seed=" + seed;
+      return "N=" + particles + ";alpha=" + alpha + ";R=" + replicates + ";minAcceptance=" + minAcceptance + ";seed=" + seed
+          + ";maxSteps=" + maxSteps + ";c=" + c + ";scale=" + scale;
     }
   }
 
-  /** What each generation reports (wall time and simulations include earlier, interrupted sessions). */
-  public record GenerationStats(int generation, double epsilon, double acceptance, double ess, int simulations,
+  /**
+   * What each generation reports (wall time and simulations include earlier, interrupted sessions).
+   *
+   * @param acceptance MCMC acceptance rate over all the generation's proposals (1 for generation 0)
+   * @param steps MCMC steps taken
+   * @param unique distinct particles in the population (equal weights: this is the effective sample size)
+   */
+  public record GenerationStats(int generation, double epsilon, double acceptance, int steps, int unique, int simulations,
       long totalSimulations, double wallSeconds, double medianDistance) {}
 
   /**
-   * Everything needed to continue: the particles kept after {@code generation} (-1 before the first), in
-   * internal coordinates with their log importance weights, and the distances of the next generation's
-   * proposals finished so far.
+   * Everything needed to continue. When {@code moving} is false, {@code theta}/{@code distances} are the
+   * population after {@code generation} (-1 before the first). When true, generation + 1 is under way: the
+   * population after its resampling and {@code step} completed MCMC steps, with {@code accepted} of
+   * {@code proposed} proposals accepted so far and the distances of the current step's proposals finished
+   * so far in {@code pending}. Particles are in internal coordinates.
    */
-  public record State(String fingerprint, int generation, double[][] theta, double[] logWeights, double[] distances,
-      List<GenerationStats> history, long simulations, double[] pending, double pendingSeconds, boolean finished) {}
+  public record State(String fingerprint, int generation, double[][] theta, double[] distances, double epsilon,
+      boolean moving, int step, int steps, int accepted, int proposed, double[] pending, double pendingSeconds,
+      List<GenerationStats> history, long simulations, boolean finished) {
+    static State start(String fingerprint) {
+      return new State(fingerprint, -1, new double[0][], new double[0], Double.POSITIVE_INFINITY, false, 0, 0, 0, 0,
+          new double[0], 0, List.of(), 0, false);
+    }
+
+    State withPending(double[] p, double seconds, long sims) {
+      return new State(fingerprint, generation, theta, distances, epsilon, moving, step, steps, accepted, proposed, p, seconds,
+          history, sims, finished);
+    }
+
+    State finish() {
+      return new State(fingerprint, generation, theta, distances, epsilon, moving, step, steps, accepted, proposed, pending,
+          pendingSeconds, history, simulations, true);
+    }
+  }
 
   /** Told about progress; called on the calling thread or a worker thread. */
   public interface Listener {
@@ -126,156 +183,221 @@ public final class AbcSmc {
     this.runner = runner;
   }
 
-  /** Runs (or resumes) until the stopping rule; returns the final state. */
+  /** Runs (or resumes) until a stopping rule; returns the final state. */
   public State run(Store store, Listener listener, BooleanSupplier cancelled) {
     State s = store.load();
     if (s != null && !s.fingerprint().equals(fingerprint)) {
       throw new IllegalStateException("the checkpoint was made with other settings or another scenario; use another"
           + " output folder or the same settings\n  checkpoint: " + s.fingerprint() + "\n  now:        " + fingerprint);
     }
-    if (s == null) s = new State(fingerprint, -1, new double[0][], new double[0], new double[0], List.of(), 0, new double[0], 0, false);
+    if (s == null) s = State.start(fingerprint);
     listener.started(s, plannedSimulations());
-    while (!done(s)) {
-      s = generation(s, store, listener, cancelled);
+    if (s.generation() < 0) {
+      s = generationZero(s, store, listener, cancelled);
       store.save(s);
-      listener.generation(s.history().get(s.history().size() - 1));
+      listener.generation(last(s));
+    }
+    while (!done(s)) {
+      if (!s.moving()) {
+        s = resample(s);
+        store.save(s);
+      }
+      s = move(s, store, listener, cancelled);
+      store.save(s);
+      listener.generation(last(s));
     }
     if (!s.finished()) {
-      s = new State(s.fingerprint(), s.generation(), s.theta(), s.logWeights(), s.distances(), s.history(), s.simulations(),
-          s.pending(), s.pendingSeconds(), true);
+      s = s.finish();
       store.save(s);
     }
     return s;
   }
 
-  /** Simulations if every planned generation runs. */
-  public long plannedSimulations() {
-    return (long) settings.replicates() * (settings.particles() + (long) (settings.generations() - 1) * newPerGeneration());
+  private static GenerationStats last(State s) {
+    return s.history().get(s.history().size() - 1);
   }
 
-  private int newPerGeneration() {
-    return settings.particles() - settings.kept();
+  /** At most this many simulations: the budget, give or take the last MCMC step. */
+  public long plannedSimulations() {
+    return Math.max(settings.budget(), (long) settings.particles() * settings.replicates());
   }
 
   private boolean done(State s) {
-    if (s.generation() + 1 >= settings.generations()) return true;
-    if (s.generation() < 1) return false;
-    return s.history().get(s.history().size() - 1).acceptance() < settings.minAcceptance();
+    if (s.moving()) return false; // a generation under way is finished first (its population is valid anyway)
+    if (s.generation() + 1 >= settings.generations() || s.simulations() >= settings.budget()) return true;
+    return s.generation() >= 1 && last(s).acceptance() < settings.minAcceptance();
   }
 
-  private State generation(State s, Store store, Listener listener, BooleanSupplier cancelled) {
-    int g = s.generation() + 1;
-    double[] weights = Weights.normalise(s.logWeights());
-    Kernel kernel = g == 0 ? null : Kernel.of(s.theta(), weights, space);
-    List<double[]> proposals = propose(g, s, weights, kernel);
+  // ---- generation 0: the prior ----
 
-    // Simulate in batches, saving after each, so that a stop loses at most one batch.
+  private State generationZero(State s, Store store, Listener listener, BooleanSupplier cancelled) {
+    int n = settings.particles();
+    double[][] theta = new double[n][];
+    RandomStream rng = new RandomStream();
+    for (int i = 0; i < n; i++) theta[i] = space.samplePrior(rng.reset(settings.seed(), STREAM_PROPOSAL, 0, i));
+    boolean[] simulate = new boolean[n];
+    Arrays.fill(simulate, true);
+    s = evaluateAll(s, theta, simulate, 0, 0, store, listener, cancelled);
+    double[] d = s.pending();
+    GenerationStats stats = new GenerationStats(0, max(d), 1.0, 0, n, n * settings.replicates(), s.simulations(),
+        s.pendingSeconds(), median(d));
+    return new State(fingerprint, 0, theta, d, max(d), false, 0, 0, 0, 0, new double[0], 0, List.of(stats), s.simulations(), false);
+  }
+
+  // ---- later generations: drop, replenish, move ----
+
+  /** Keeps the best N - αN particles and fills the other slots with uniformly drawn copies of them. */
+  private State resample(State s) {
+    int g = s.generation() + 1, n = settings.particles(), keep = settings.kept();
+    double[] d = s.distances();
+    // Stable sort: ties keep the lower index, so the choice is deterministic.
+    int[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> d[i])).mapToInt(Integer::intValue).toArray();
+    double[][] theta = new double[n][];
+    double[] dist = new double[n];
+    for (int k = 0; k < keep; k++) {
+      theta[k] = s.theta()[order[k]];
+      dist[k] = d[order[k]];
+    }
+    RandomStream rng = new RandomStream();
+    for (int k = keep; k < n; k++) {
+      int from = (int) (rng.reset(settings.seed(), STREAM_RESAMPLE, g, k).nextDouble() * keep);
+      theta[k] = theta[from];
+      dist[k] = dist[from];
+    }
+    return new State(fingerprint, s.generation(), theta, dist, dist[keep - 1], true, 0, 0, 0, 0, new double[0], 0, s.history(),
+        s.simulations(), false);
+  }
+
+  /** The MCMC steps of the copies (slots from kept() on), resuming at the saved step. */
+  private State move(State s, Store store, Listener listener, BooleanSupplier cancelled) {
+    int g = s.generation() + 1, n = settings.particles(), keep = settings.kept(), copies = n - keep;
+    Kernel kernel = Kernel.of(Arrays.copyOf(s.theta(), keep), uniform(keep), space, settings.scale());
+    long simsBefore = s.history().get(s.history().size() - 1).totalSimulations();
+    while (s.steps() == 0 || s.step() < s.steps()) {
+      // Proposals of this step, one per copy; those outside the prior's box are rejected without a run.
+      double[][] proposals = new double[copies][];
+      boolean[] simulate = new boolean[copies];
+      RandomStream rng = new RandomStream();
+      for (int j = 0; j < copies; j++) {
+        proposals[j] = kernel.step(s.theta()[keep + j], rng.reset(settings.seed(), STREAM_PROPOSAL, g * 1_000_000L + keep + j, s.step() + 1),
+            space);
+        simulate[j] = space.inside(proposals[j]); // always, after reflection; kept as a guard
+      }
+      s = evaluateAll(s, proposals, simulate, g, s.step() + 1, store, listener, cancelled);
+      double[][] theta = s.theta().clone();
+      double[] dist = s.distances().clone();
+      int accepted = s.accepted();
+      for (int j = 0; j < copies; j++) {
+        double dj = s.pending()[j];
+        if (simulate[j] && dj <= s.epsilon()) {
+          theta[keep + j] = proposals[j];
+          dist[keep + j] = dj;
+          accepted++;
+        }
+      }
+      int proposed = s.proposed() + copies, step = s.step() + 1;
+      int steps = s.steps();
+      if (steps == 0) steps = stepsFor((double) accepted / proposed);
+      // The budget ends the generation after any step: every step leaves a valid sample at epsilon.
+      if (s.simulations() >= settings.budget()) steps = step;
+      s = new State(fingerprint, s.generation(), theta, dist, s.epsilon(), true, step, steps, accepted, proposed, new double[0],
+          s.pendingSeconds(), s.history(), s.simulations(), false);
+      if (step < steps) store.save(s);
+    }
+    double seconds = s.pendingSeconds();
+    List<GenerationStats> history = new ArrayList<>(s.history());
+    history.add(new GenerationStats(g, s.epsilon(), (double) s.accepted() / s.proposed(), s.steps(), unique(s.theta()),
+        (int) (s.simulations() - simsBefore), s.simulations(), seconds, median(s.distances())));
+    return new State(fingerprint, g, s.theta(), s.distances(), s.epsilon(), false, 0, 0, 0, 0, new double[0], 0, history,
+        s.simulations(), false);
+  }
+
+  /** Steps so that a copy has moved at least once with probability about 1 - c. */
+  int stepsFor(double acceptance) {
+    if (acceptance <= 0) return settings.maxSteps();
+    if (acceptance >= 1) return 1;
+    double r = Math.ceil(Math.log(settings.c()) / Math.log(1 - acceptance));
+    return (int) Math.max(1, Math.min(settings.maxSteps(), r));
+  }
+
+  /**
+   * Simulates the marked proposals in batches, saving after each so that a stop loses at most one batch;
+   * returns the state with {@code pending} holding every proposal's mean distance (FAR for those not run).
+   * {@code pendingSeconds} accumulates the wall time of the generation under way.
+   */
+  private State evaluateAll(State s, double[][] proposals, boolean[] simulate, int g, int step, Store store, Listener listener,
+      BooleanSupplier cancelled) {
     double[] pending = s.pending();
     double seconds = s.pendingSeconds();
     long sims = s.simulations();
-    while (pending.length < proposals.size()) {
+    while (pending.length < proposals.length) {
       if (cancelled.getAsBoolean()) throw new Stopped();
       long t0 = System.nanoTime();
-      int from = pending.length, to = Math.min(proposals.size(), from + settings.batch());
-      double[] d = evaluate(g, proposals, from, to, sims, listener);
+      int from = pending.length, to = Math.min(proposals.length, from + settings.batch());
+      double[] d = evaluate(g, step, proposals, simulate, from, to, sims, listener);
       pending = Arrays.copyOf(pending, to);
       System.arraycopy(d, 0, pending, from, d.length);
-      sims += (long) d.length * settings.replicates();
+      for (int i = from; i < to; i++) if (simulate[i]) sims += settings.replicates();
       seconds += (System.nanoTime() - t0) / 1e9;
-      store.save(new State(s.fingerprint(), s.generation(), s.theta(), s.logWeights(), s.distances(), s.history(), sims,
-          pending, seconds, false));
+      s = s.withPending(pending, seconds, sims);
+      store.save(s);
     }
-    return select(g, s, weights, kernel, proposals, pending, sims, seconds);
+    return s;
   }
 
-  /** The proposals of generation g, each from its own random stream. */
-  private List<double[]> propose(int g, State s, double[] weights, Kernel kernel) {
-    int n = g == 0 ? settings.particles() : newPerGeneration();
-    List<double[]> out = new ArrayList<>(n);
-    RandomStream rng = new RandomStream();
-    for (int i = 0; i < n; i++) {
-      rng.reset(settings.seed(), STREAM_PROPOSAL, g, i);
-      if (g == 0) {
-        out.add(space.samplePrior(rng));
-      } else {
-        double[] ancestor = s.theta()[Weights.draw(weights, rng.nextDouble())];
-        out.add(kernel.perturb(ancestor, rng, space));
-      }
-    }
-    return out;
-  }
-
-  /** Mean replicate distance of proposals [from, to). */
-  private double[] evaluate(int g, List<double[]> proposals, int from, int to, long simsBefore, Listener listener) {
+  /** Mean replicate distance of proposals [from, to); FAR for those not simulated. */
+  private double[] evaluate(int g, int step, double[][] proposals, boolean[] simulate, int from, int to, long simsBefore,
+      Listener listener) {
     int r = settings.replicates();
     List<RunTask> tasks = new ArrayList<>();
+    List<Integer> owner = new ArrayList<>();
     RandomStream rng = new RandomStream();
     for (int i = from; i < to; i++) {
+      if (!simulate[i]) continue;
       for (int k = 0; k < r; k++) {
-        long seed = rng.reset(settings.seed(), STREAM_RUN_SEED, g * 1_000_000L + i, k).nextLong();
-        tasks.add(new RunTask(tasks.size(), scenario, seed, i, space.overrides(proposals.get(i))));
+        long seed = rng.reset(settings.seed(), STREAM_RUN_SEED, (g * 1_000_000L + i) * 1_000L + step, k).nextLong();
+        tasks.add(new RunTask(tasks.size(), scenario, seed, i, space.overrides(proposals[i])));
+        owner.add(i - from);
       }
     }
-    List<RunSummary> results = executor.execute(tasks, runner, (done, total) -> listener.simulations(simsBefore + done));
     double[] d = new double[to - from];
+    for (int i = from; i < to; i++) if (!simulate[i]) d[i - from] = FAR;
+    if (tasks.isEmpty()) return d;
+    List<RunSummary> results = executor.execute(tasks, runner, (done, total) -> listener.simulations(simsBefore + done));
     for (int t = 0; t < results.size(); t++) {
       RunSummary rs = results.get(t);
       double dt = distance.of(rs.firstYear(), rs.yearly()).total();
-      d[t / r] += (Double.isFinite(dt) ? Math.min(dt, FAR) : FAR) / r;
+      d[owner.get(t)] += (Double.isFinite(dt) ? Math.min(dt, FAR) : FAR) / r;
     }
     return d;
   }
 
-  /** Keeps the αN closest of the kept and new particles and weights the new ones. */
-  private State select(int g, State s, double[] weights, Kernel kernel, List<double[]> proposals, double[] d, long sims,
-      double seconds) {
-    int old = s.theta().length;
-    int n = old + proposals.size();
-    double[][] theta = new double[n][];
-    double[] logW = new double[n], dist = new double[n];
-    for (int i = 0; i < old; i++) {
-      theta[i] = s.theta()[i];
-      logW[i] = s.logWeights()[i];
-      dist[i] = s.distances()[i];
-    }
-    double[] logPrev = new double[old];
-    for (int i = 0; i < proposals.size(); i++) {
-      double[] x = proposals.get(i);
-      theta[old + i] = x;
-      dist[old + i] = d[i];
-      if (g == 0) {
-        logW[old + i] = 0; // drawn from the prior: prior / proposal = 1
-      } else {
-        for (int j = 0; j < old; j++) logPrev[j] = Math.log(weights[j]) + kernel.logDensity(x, s.theta()[j]);
-        logW[old + i] = space.logPrior(x) - Weights.logSumExp(logPrev);
-      }
-    }
-    // Stable sort: ties keep the older particle, then the lower index, so the choice is deterministic.
-    Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> dist[i])).toArray(Integer[]::new);
-    int keep = settings.kept();
-    double[][] kTheta = new double[keep][];
-    double[] kLogW = new double[keep], kDist = new double[keep];
-    int fresh = 0;
-    for (int k = 0; k < keep; k++) {
-      int i = order[k];
-      kTheta[k] = theta[i];
-      kLogW[k] = logW[i];
-      kDist[k] = dist[i];
-      if (i >= old) fresh++;
-    }
-    double epsilon = kDist[keep - 1];
-    double acceptance = (double) fresh / proposals.size();
-    double ess = Weights.ess(Weights.normalise(kLogW));
-    double median = kDist[keep / 2];
-    List<GenerationStats> history = new ArrayList<>(s.history());
-    history.add(new GenerationStats(g, epsilon, acceptance, ess, proposals.size() * settings.replicates(), sims, seconds, median));
-    return new State(s.fingerprint(), g, kTheta, kLogW, kDist, history, sims, new double[0], 0, false);
+  private static double[] uniform(int n) {
+    double[] w = new double[n];
+    Arrays.fill(w, 1.0 / n);
+    return w;
   }
 
-  /** The kept particles as a posterior on the natural scale. */
+  private static int unique(double[][] theta) {
+    Set<List<Double>> seen = new HashSet<>();
+    for (double[] t : theta) seen.add(Arrays.stream(t).boxed().toList());
+    return seen.size();
+  }
+
+  private static double max(double[] d) {
+    return Arrays.stream(d).max().orElse(Double.NaN);
+  }
+
+  private static double median(double[] d) {
+    double[] s = d.clone();
+    Arrays.sort(s);
+    return s.length == 0 ? Double.NaN : s[s.length / 2];
+  }
+
+  /** The population as a posterior on the natural scale: equal weights. */
   public Posterior posterior(State s) {
     double[][] values = new double[s.theta().length][];
     for (int i = 0; i < values.length; i++) values[i] = space.toNatural(s.theta()[i]);
-    return new Posterior(space.names(), values, Weights.normalise(s.logWeights()), s.distances());
+    return new Posterior(space.names(), values, uniform(values.length), s.distances());
   }
 }

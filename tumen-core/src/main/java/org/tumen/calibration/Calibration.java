@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -47,8 +48,11 @@ public final class Calibration {
     if (space.dimension() == 0) {
       throw new org.tumen.scenario.InvalidInputException(s.name(), 0, "calibrate", "no calibrate parameter matches " + (only.isEmpty() ? "" : only));
     }
+    // Runs stop at the end of the last year the distance reads: the model is causal, so the years read are
+    // the same as in a full run, at about half the cost.
+    Scenario cut = s.until(LocalDate.of(distance.lastYear(), 12, 31));
     return new AbcSmc(space, distance, settings, s.dir().toString(), inputsHash(s.dir()), new LocalExecutor(threads),
-        task -> simulate(s, task));
+        task -> simulate(cut, task));
   }
 
   /** One calibration run; a run cut short by the event cap has no series (and so an infinite distance). */
@@ -81,9 +85,9 @@ public final class Calibration {
   }
 
   public static String diagnostics(List<AbcSmc.GenerationStats> history) {
-    StringBuilder b = new StringBuilder("generation,epsilon,acceptance,ess,simulations,total_simulations,wall_seconds,median_distance\n");
+    StringBuilder b = new StringBuilder("generation,epsilon,acceptance,steps,unique,simulations,total_simulations,wall_seconds,median_distance\n");
     for (AbcSmc.GenerationStats g : history) {
-      b.append(String.format(Locale.ROOT, "%d,%.6f,%.4f,%.2f,%d,%d,%.1f,%.6f%n", g.generation(), g.epsilon(), g.acceptance(), g.ess(),
+      b.append(String.format(Locale.ROOT, "%d,%.6f,%.4f,%d,%d,%d,%d,%.1f,%.6f%n", g.generation(), g.epsilon(), g.acceptance(), g.steps(), g.unique(),
           g.simulations(), g.totalSimulations(), g.wallSeconds(), g.medianDistance()));
     }
     return b.toString();
@@ -98,7 +102,7 @@ public final class Calibration {
       if (lines.stream().noneMatch(l -> l.startsWith("posterior:"))) {
         String text = Files.readString(yaml, StandardCharsets.UTF_8);
         if (!text.endsWith("\n")) text += "\n";
-        text += "\n# Calibrated parameter samples (tumen calibrate; docs/CALIBRATION.md). Runs use the maximum-weight particle.\n"
+        text += "\n# Calibrated parameter samples (tumen calibrate; docs/CALIBRATION.md). Runs use the particle closest to the observations.\n"
             + "posterior: " + POSTERIOR + "\n";
         Forecast.writeAtomically(yaml, text);
       }

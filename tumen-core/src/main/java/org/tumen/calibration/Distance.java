@@ -36,6 +36,13 @@ public final class Distance {
     return observed;
   }
 
+  /** The last year the distance reads: the hidden-population estimates may go beyond the arrivals. */
+  public int lastYear() {
+    int last = TO;
+    for (int y : observed.hidden().keySet()) last = Math.max(last, y);
+    return last;
+  }
+
   /** Distance of one run's yearly series (indexed from firstYear); years the run does not cover are skipped. */
   public Parts of(int firstYear, Map<String, double[]> yearly) {
     double[] arrived = yearly.get("arrived_south_korea"), female = yearly.get("arrived_south_korea_female");

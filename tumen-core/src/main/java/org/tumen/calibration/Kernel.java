@@ -3,31 +3,25 @@ package org.tumen.calibration;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
 import org.hipparchus.stat.descriptive.moment.Mean;
 import org.tumen.engine.RandomStream;
 
 /**
- * The perturbation kernel: a multivariate normal with twice the weighted covariance of the particles kept
- * (Beaumont, Cornuet, Marin and Robert 2009, Biometrika 96:983), in internal coordinates.
+ * The MCMC proposal: a multivariate normal random walk, in internal coordinates, whose covariance is a
+ * multiple of the weighted covariance of a set of particles (the kept ones, in {@link AbcSmc}).
  */
 final class Kernel {
-  private final RealMatrix lower; // Cholesky factor L of the covariance, L L' = 2 cov
-  private final double logNorm; // -k/2 log(2 pi) - log det L
+  private final RealMatrix lower; // Cholesky factor L, L L' = scale x cov
 
   private Kernel(RealMatrix lower) {
     this.lower = lower;
-    int k = lower.getRowDimension();
-    double logDet = 0;
-    for (int j = 0; j < k; j++) logDet += Math.log(lower.getEntry(j, j));
-    this.logNorm = -0.5 * k * Math.log(2 * Math.PI) - logDet;
   }
 
   /**
-   * Twice the weighted covariance of {@code theta}, plus a small ridge (1e-6 of each prior range squared) so
-   * that the matrix stays positive definite when fewer particles than parameters vary.
+   * {@code scale} times the weighted covariance of {@code theta}, plus a small ridge (1e-6 of each prior
+   * range squared) so that the matrix stays positive definite when fewer particles than parameters vary.
    */
-  static Kernel of(double[][] theta, double[] weights, ParameterSpace space) {
+  static Kernel of(double[][] theta, double[] weights, ParameterSpace space, double scale) {
     int k = space.dimension(), n = theta.length;
     double[] mean = new double[k];
     double[] column = new double[n];
@@ -44,7 +38,7 @@ final class Kernel {
     }
     for (int a = 0; a < k; a++) {
       for (int b = 0; b <= a; b++) {
-        cov[a][b] *= 2;
+        cov[a][b] *= scale;
         cov[b][a] = cov[a][b];
       }
       double range = space.upper(a) - space.lower(a);
@@ -54,29 +48,25 @@ final class Kernel {
   }
 
   /**
-   * Perturbs {@code from}, redrawing until the result lies inside the prior's box (a proposal outside has
-   * prior density zero and would be rejected anyway). After 1000 failures the draw is clamped to the box.
+   * One random-walk step from {@code from}, reflected back into the prior's box at its walls. Reflection keeps
+   * the proposal symmetric (the density of x to y equals that of y to x), so the Metropolis-Hastings ratio is
+   * still the prior ratio, while a step that would leave the box in one of many dimensions is not wasted.
    */
-  double[] perturb(double[] from, RandomStream rng, ParameterSpace space) {
+  double[] step(double[] from, RandomStream rng, ParameterSpace space) {
     int k = from.length;
-    double[] x = new double[k];
-    for (int attempt = 0; attempt < 1000; attempt++) {
-      double[] z = new double[k];
-      for (int j = 0; j < k; j++) z[j] = rng.normal();
-      double[] step = lower.operate(z);
-      for (int j = 0; j < k; j++) x[j] = from[j] + step[j];
-      if (space.inside(x)) return x;
-    }
-    for (int j = 0; j < k; j++) x[j] = Math.min(space.upper(j), Math.max(space.lower(j), x[j]));
+    double[] z = new double[k];
+    for (int j = 0; j < k; j++) z[j] = rng.normal();
+    double[] x = lower.operate(z);
+    for (int j = 0; j < k; j++) x[j] = reflect(from[j] + x[j], space.lower(j), space.upper(j));
     return x;
   }
 
-  /** log density of the step {@code x - from}. */
-  double logDensity(double[] x, double[] from) {
-    double[] d = new double[x.length];
-    for (int j = 0; j < d.length; j++) d[j] = x[j] - from[j];
-    RealVector v = MatrixUtils.createRealVector(d);
-    MatrixUtils.solveLowerTriangularSystem(lower, v); // v := L^-1 d
-    return logNorm - 0.5 * v.dotProduct(v);
+  /** Folds v into [lo, hi] as a ball bouncing between two walls. */
+  static double reflect(double v, double lo, double hi) {
+    double w = hi - lo;
+    if (!(w > 0)) return lo;
+    double t = (v - lo) % (2 * w);
+    if (t < 0) t += 2 * w;
+    return lo + (t <= w ? t : 2 * w - t);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Weighted parameter samples from a calibration (a scenario's {@code posterior:} file): one row per particle,
  * columns {@code weight}, {@code distance} and one per calibrated parameter. A scenario with a posterior
- * runs with its maximum-weight particle, and posterior predictive commands draw rows by weight.
+ * runs with its maximum-weight (then smallest-distance) particle, and posterior predictive commands draw rows by weight.
  *
  * @param names parameter names, in column order
  * @param values values[particle][parameter], on the parameters' natural scale
@@ -38,11 +38,20 @@ public record Posterior(List<String> names, double[][] values, double[] weights,
     return weights.length;
   }
 
-  /** The particle with the largest weight (the first such, so the choice is stable). */
+  /**
+   * The particle with the largest weight; among equal weights (an equal-weight ABC-SMC sample) the one
+   * closest to the observations; then the first, so the choice is stable.
+   */
   public int best() {
     int b = 0;
-    for (int i = 1; i < weights.length; i++) if (weights[i] > weights[b]) b = i;
+    for (int i = 1; i < weights.length; i++) {
+      if (weights[i] > weights[b] || (weights[i] == weights[b] && closer(distances[i], distances[b]))) b = i;
+    }
     return b;
+  }
+
+  private static boolean closer(double a, double b) {
+    return !Double.isNaN(a) && (Double.isNaN(b) || a < b);
   }
 
   /** One particle as parameter overrides. */

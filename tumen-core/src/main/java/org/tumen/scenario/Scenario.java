@@ -26,6 +26,17 @@ public record Scenario(Path dir, String name, String description, RuleSet rules,
     return t;
   }
 
+  /**
+   * The same scenario ending at {@code end} (if earlier than its own end). The models are causal, so a run of
+   * it reproduces the years up to {@code end} of a full run with the same seed; calibration uses this to stop
+   * runs where its data stop.
+   */
+  public Scenario until(java.time.LocalDate end) {
+    if (!end.isBefore(calendar.end())) return this;
+    return new Scenario(dir, name, description, rules, new SimCalendar(calendar.start(), end), seed, places, placeAttributes,
+        routeModes, parameters, timeline, tables, observed, posterior, contentHash);
+  }
+
   public Scenario withParameters(ParameterSet p) {
     return new Scenario(dir, name, description, rules, calendar, seed, places, placeAttributes, routeModes, p,
         timeline, tables, observed, posterior, contentHash);

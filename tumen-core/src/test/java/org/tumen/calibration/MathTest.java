@@ -32,20 +32,6 @@ class MathTest {
   }
 
   @Test
-  void effectiveSampleSize() {
-    assertThat(Weights.ess(new double[] {1, 1, 1, 1})).isEqualTo(4.0);
-    assertThat(Weights.ess(new double[] {1, 0, 0, 0})).isEqualTo(1.0);
-    assertThat(Weights.ess(new double[] {0.5, 0.25, 0.25})).isCloseTo(1 / 0.375, within(1e-12));
-  }
-
-  @Test
-  void normalisingLogWeightsSurvivesHugeExponents() {
-    double[] w = Weights.normalise(new double[] {-1000, -1000 + Math.log(3)});
-    assertThat(w[0]).isCloseTo(0.25, within(1e-12));
-    assertThat(w[1]).isCloseTo(0.75, within(1e-12));
-  }
-
-  @Test
   void drawingByWeight() {
     double[] w = {0.25, 0.5, 0.25};
     assertThat(Weights.draw(w, 0.0)).isEqualTo(0);
@@ -54,13 +40,49 @@ class MathTest {
   }
 
   @Test
-  void kernelDensityIsANormalDensity() {
+  void kernelStepsHaveTheScaledCovarianceOfTheParticles() {
     ParameterSpace space = new ParameterSpace(List.of("a", "b"), List.of(new Prior(-10, 10, false), new Prior(-10, 10, false)));
-    // Two particles at (-1, 0) and (1, 0), equal weights: covariance diag(1, 0) (+ ridge), kernel 2x.
-    Kernel k = Kernel.of(new double[][] {{-1, 0}, {1, 0}}, new double[] {0.5, 0.5}, space);
-    double varA = 2 * 1 + 1e-6 * 400, varB = 1e-6 * 400;
-    double expected = -Math.log(2 * Math.PI) - 0.5 * Math.log(varA * varB) - 0.5 * (0.25 / varA);
-    assertThat(k.logDensity(new double[] {0.5, 0}, new double[] {0, 0})).isCloseTo(expected, within(1e-9));
+    // Particles at (-1, -1) and (1, 1), equal weights: covariance [[1, 1], [1, 1]] (+ ridge); scale 0.5.
+    Kernel k = Kernel.of(new double[][] {{-1, -1}, {1, 1}}, new double[] {0.5, 0.5}, space, 0.5);
+    RandomStream rng = new RandomStream(3, 0, 0, 0);
+    int n = 40_000;
+    double sa = 0, sb = 0, saa = 0, sab = 0;
+    for (int i = 0; i < n; i++) {
+      double[] x = k.step(new double[] {2, 3}, rng, space);
+      double a = x[0] - 2, b = x[1] - 3;
+      sa += a;
+      sb += b;
+      saa += a * a;
+      sab += a * b;
+    }
+    assertThat(sa / n).isCloseTo(0, within(0.02));
+    assertThat(sb / n).isCloseTo(0, within(0.02));
+    assertThat(saa / n).isCloseTo(0.5, within(0.02));
+    assertThat(sab / n).isCloseTo(0.5, within(0.02));
+  }
+
+  @Test
+  void reflectionFoldsStepsBackIntoTheBox() {
+    assertThat(Kernel.reflect(0.5, 0, 1)).isEqualTo(0.5);
+    assertThat(Kernel.reflect(1.25, 0, 1)).isEqualTo(0.75);
+    assertThat(Kernel.reflect(-0.25, 0, 1)).isEqualTo(0.25);
+    assertThat(Kernel.reflect(2.25, 0, 1)).isEqualTo(0.25);
+    assertThat(Kernel.reflect(-3.5, 1, 3)).isEqualTo(1.5); // 4.5 below 1: up to 3, down to 1, up to 1.5
+  }
+
+  /** A reflected walk on a uniform target stays uniform: the proposal is symmetric. */
+  @Test
+  void aReflectedRandomWalkKeepsTheUniformLaw() {
+    ParameterSpace space = new ParameterSpace(List.of("a"), List.of(new Prior(0, 1, false)));
+    Kernel k = Kernel.of(new double[][] {{0}, {1}}, new double[] {0.5, 0.5}, space, 1.0); // sd 0.5
+    RandomStream rng = new RandomStream(9, 0, 0, 0);
+    int[] bins = new int[4];
+    double[] x = {0.05};
+    for (int i = 0; i < 200_000; i++) {
+      x = k.step(x, rng, space);
+      bins[(int) Math.min(3, x[0] * 4)]++;
+    }
+    for (int b : bins) assertThat(b / 200_000.0).isCloseTo(0.25, within(0.01));
   }
 
   @Test

@@ -43,6 +43,19 @@ class KoreaModelTest {
     assertThat(r2.tally().yearly().get("arrived_south_korea")).containsExactly(r1.tally().yearly().get("arrived_south_korea"));
   }
 
+  /** Calibration stops runs at the end of its data; that must not change the years it reads. */
+  @Test
+  void aRunStoppedEarlyReproducesTheYearsItCovers() {
+    var full = Simulation.run(korea, Simulation.Options.of(5, 2));
+    var cut = Simulation.run(korea.until(java.time.LocalDate.of(2012, 12, 31)), Simulation.Options.of(5, 2));
+    assertThat(cut.tally().yearly()).isNotEmpty();
+    for (var e : cut.tally().yearly().entrySet()) {
+      double[] f = full.tally().yearly().get(e.getKey());
+      assertThat(e.getValue()).as(e.getKey()).hasSize(2012 - 1990 + 1);
+      assertThat(e.getValue()).as(e.getKey()).containsExactly(java.util.Arrays.copyOf(f, e.getValue().length));
+    }
+  }
+
   @Test
   void differentSeedsGiveDifferentRuns() {
     EventDigest a = new EventDigest(), b = new EventDigest();
