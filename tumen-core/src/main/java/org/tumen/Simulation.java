@@ -21,24 +21,29 @@ public final class Simulation {
    * How to run.
    *
    * @param overrides parameter values replacing the scenario's (calibration draws, sweeps, levers)
-   * @param extraHandlers further event handlers, e.g. the Parquet events log
+   * @param extraHandlers further event handlers, e.g. the Parquet events log; they see each day after the tally
+   * @param tally the tally to fill (handlers that read it during the run need it), or null for a new one
    */
   public record Options(long seed, int threads, Map<String, Double> overrides, List<EventHandler> extraHandlers,
-      Engine.Progress progress, BooleanSupplier cancelled) {
+      Engine.Progress progress, BooleanSupplier cancelled, KoreaTally tally) {
     public static Options of(long seed, int threads) {
-      return new Options(seed, threads, Map.of(), List.of(), null, () -> false);
+      return new Options(seed, threads, Map.of(), List.of(), null, () -> false, null);
     }
 
     public Options withOverrides(Map<String, Double> o) {
-      return new Options(seed, threads, o, extraHandlers, progress, cancelled);
+      return new Options(seed, threads, o, extraHandlers, progress, cancelled, tally);
     }
 
     public Options withHandlers(List<EventHandler> h) {
-      return new Options(seed, threads, overrides, h, progress, cancelled);
+      return new Options(seed, threads, overrides, h, progress, cancelled, tally);
     }
 
     public Options withProgress(Engine.Progress p, BooleanSupplier c) {
-      return new Options(seed, threads, overrides, extraHandlers, p, c);
+      return new Options(seed, threads, overrides, extraHandlers, p, c, tally);
+    }
+
+    public Options withTally(KoreaTally t) {
+      return new Options(seed, threads, overrides, extraHandlers, progress, cancelled, t);
     }
   }
 
@@ -50,7 +55,7 @@ public final class Simulation {
     ParameterSet params = scenario.parameters().withOverrides(o.overrides(), "parameter overrides");
     long t0 = System.nanoTime();
     Model model = scenario.rules().build(scenario, params, o.seed());
-    KoreaTally tally = new KoreaTally(collapseSnapshotDays(scenario));
+    KoreaTally tally = o.tally() != null ? o.tally() : new KoreaTally(collapseSnapshotDays(scenario));
     List<EventHandler> handlers = new ArrayList<>();
     handlers.add(tally);
     handlers.addAll(o.extraHandlers());

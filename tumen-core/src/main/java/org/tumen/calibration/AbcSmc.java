@@ -146,6 +146,15 @@ public final class AbcSmc {
     default void generation(GenerationStats stats) {}
   }
 
+  /**
+   * Runs one task. It may stop a run early, returning a summary without series (an infinite distance), once
+   * the run can no longer come within {@code tolerance} (infinite: never stop early).
+   */
+  @FunctionalInterface
+  public interface Simulator {
+    RunSummary run(RunTask task, double tolerance);
+  }
+
   /** Where state is saved; {@link Checkpoint} keeps it in a file. */
   public interface Store {
     State load();
@@ -166,21 +175,21 @@ public final class AbcSmc {
   private final String scenario;
   private final String fingerprint;
   private final BatchExecutor executor;
-  private final TaskRunner runner;
+  private final Simulator simulator;
 
   /**
    * @param scenario the scenario folder, put in each task (the runner decides how to use it)
    * @param scenarioHash content hash of the scenario: a checkpoint of another scenario is not resumed
    */
   public AbcSmc(ParameterSpace space, Distance distance, Settings settings, String scenario, String scenarioHash,
-      BatchExecutor executor, TaskRunner runner) {
+      BatchExecutor executor, Simulator simulator) {
     this.space = space;
     this.distance = distance;
     this.settings = settings;
     this.scenario = scenario;
     this.fingerprint = settings.fingerprint() + ";scenario=" + scenarioHash + ";space=" + space.fingerprint();
     this.executor = executor;
-    this.runner = runner;
+    this.simulator = simulator;
   }
 
   /** Runs (or resumes) until a stopping rule; returns the final state. */
@@ -237,7 +246,7 @@ public final class AbcSmc {
     for (int i = 0; i < n; i++) theta[i] = space.samplePrior(rng.reset(settings.seed(), STREAM_PROPOSAL, 0, i));
     boolean[] simulate = new boolean[n];
     Arrays.fill(simulate, true);
-    s = evaluateAll(s, theta, simulate, 0, 0, store, listener, cancelled);
+    s = evaluateAll(s, theta, simulate, 0, 0, Double.POSITIVE_INFINITY, store, listener, cancelled);
     double[] d = s.pending();
     GenerationStats stats = new GenerationStats(0, max(d), 1.0, 0, n, n * settings.replicates(), s.simulations(),
         s.pendingSeconds(), median(d));
@@ -283,7 +292,7 @@ public final class AbcSmc {
             space);
         simulate[j] = space.inside(proposals[j]); // always, after reflection; kept as a guard
       }
-      s = evaluateAll(s, proposals, simulate, g, s.step() + 1, store, listener, cancelled);
+      s = evaluateAll(s, proposals, simulate, g, s.step() + 1, s.epsilon(), store, listener, cancelled);
       double[][] theta = s.theta().clone();
       double[] dist = s.distances().clone();
       int accepted = s.accepted();
@@ -325,8 +334,8 @@ public final class AbcSmc {
    * returns the state with {@code pending} holding every proposal's mean distance (FAR for those not run).
    * {@code pendingSeconds} accumulates the wall time of the generation under way.
    */
-  private State evaluateAll(State s, double[][] proposals, boolean[] simulate, int g, int step, Store store, Listener listener,
-      BooleanSupplier cancelled) {
+  private State evaluateAll(State s, double[][] proposals, boolean[] simulate, int g, int step, double tolerance, Store store,
+      Listener listener, BooleanSupplier cancelled) {
     double[] pending = s.pending();
     double seconds = s.pendingSeconds();
     long sims = s.simulations();
@@ -334,7 +343,7 @@ public final class AbcSmc {
       if (cancelled.getAsBoolean()) throw new Stopped();
       long t0 = System.nanoTime();
       int from = pending.length, to = Math.min(proposals.length, from + settings.batch());
-      double[] d = evaluate(g, step, proposals, simulate, from, to, sims, listener);
+      double[] d = evaluate(g, step, proposals, simulate, from, to, tolerance, sims, listener);
       pending = Arrays.copyOf(pending, to);
       System.arraycopy(d, 0, pending, from, d.length);
       for (int i = from; i < to; i++) if (simulate[i]) sims += settings.replicates();
@@ -345,9 +354,13 @@ public final class AbcSmc {
     return s;
   }
 
-  /** Mean replicate distance of proposals [from, to); FAR for those not simulated. */
-  private double[] evaluate(int g, int step, double[][] proposals, boolean[] simulate, int from, int to, long simsBefore,
-      Listener listener) {
+  /**
+   * Mean replicate distance of proposals [from, to); FAR for those not simulated. With one replicate a run
+   * may stop once it cannot come within {@code tolerance} (its distance is then FAR, a rejection either way);
+   * with several, one far replicate does not make the mean far, so runs go to the end.
+   */
+  private double[] evaluate(int g, int step, double[][] proposals, boolean[] simulate, int from, int to, double tolerance,
+      long simsBefore, Listener listener) {
     int r = settings.replicates();
     List<RunTask> tasks = new ArrayList<>();
     List<Integer> owner = new ArrayList<>();
@@ -363,6 +376,8 @@ public final class AbcSmc {
     double[] d = new double[to - from];
     for (int i = from; i < to; i++) if (!simulate[i]) d[i - from] = FAR;
     if (tasks.isEmpty()) return d;
+    double cut = r == 1 ? tolerance : Double.POSITIVE_INFINITY;
+    TaskRunner runner = task -> simulator.run(task, cut);
     List<RunSummary> results = executor.execute(tasks, runner, (done, total) -> listener.simulations(simsBefore + done));
     for (int t = 0; t < results.size(); t++) {
       RunSummary rs = results.get(t);

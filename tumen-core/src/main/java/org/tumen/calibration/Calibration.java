@@ -18,6 +18,7 @@ import org.tumen.Simulation;
 import org.tumen.batch.RunSummary;
 import org.tumen.batch.RunTask;
 import org.tumen.engine.Engine;
+import org.tumen.korea.KoreaTally;
 import org.tumen.batch.LocalExecutor;
 import org.tumen.report.Observed;
 import org.tumen.scenario.Posterior;
@@ -43,6 +44,11 @@ public final class Calibration {
 
   /** The calibration of the calibrate parameters matching {@code only} (all when empty). */
   public static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads, List<String> only) {
+    return smc(s, settings, threads, only, true);
+  }
+
+  /** As above; {@code earlyRejection} false runs every simulation to its end (for tests: same results, slower). */
+  static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads, List<String> only, boolean earlyRejection) {
     Distance distance = new Distance(Observed.read(s.observed().get("arrivals"), s.observed().get("hidden")));
     ParameterSpace space = ParameterSpace.of(s.parameters(), only);
     if (space.dimension() == 0) {
@@ -52,14 +58,19 @@ public final class Calibration {
     // the same as in a full run, at about half the cost.
     Scenario cut = s.until(LocalDate.of(distance.lastYear(), 12, 31));
     return new AbcSmc(space, distance, settings, s.dir().toString(), inputsHash(s.dir()), new LocalExecutor(threads),
-        task -> simulate(cut, task));
+        (task, tolerance) -> simulate(cut, task, distance, earlyRejection ? tolerance : Double.POSITIVE_INFINITY));
   }
 
-  /** One calibration run; a run cut short by the event cap has no series (and so an infinite distance). */
-  static RunSummary simulate(Scenario s, RunTask task) {
+  /**
+   * One calibration run. A run cut short, by the event cap or because it can no longer come within the
+   * tolerance, has no series (and so an infinite distance).
+   */
+  static RunSummary simulate(Scenario s, RunTask task, Distance distance, double tolerance) {
     EventBudget budget = new EventBudget(MAX_EVENTS);
-    Simulation.Options o = Simulation.Options.of(task.seed(), 1).withOverrides(task.parameters())
-        .withHandlers(List.of(budget)).withProgress(null, budget::exceeded);
+    KoreaTally tally = new KoreaTally();
+    EarlyRejection reject = new EarlyRejection(distance, tally, tolerance);
+    Simulation.Options o = Simulation.Options.of(task.seed(), 1).withOverrides(task.parameters()).withTally(tally)
+        .withHandlers(List.of(budget, reject)).withProgress(null, () -> budget.exceeded() || reject.rejected());
     try {
       return Simulation.summarize(task, Simulation.run(s, o));
     } catch (Engine.Cancelled e) {

@@ -45,6 +45,15 @@ public final class Distance {
 
   /** Distance of one run's yearly series (indexed from firstYear); years the run does not cover are skipped. */
   public Parts of(int firstYear, Map<String, double[]> yearly) {
+    return partial(firstYear, yearly, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The distance counting only the years up to {@code throughYear}, each block still divided by its number of
+   * years in the whole run. Later years can only add to each block, so this is a lower bound on the distance
+   * of the finished run: a run in progress whose bound passes the tolerance cannot be accepted.
+   */
+  public Parts partial(int firstYear, Map<String, double[]> yearly, int throughYear) {
     double[] arrived = yearly.get("arrived_south_korea"), female = yearly.get("arrived_south_korea_female");
     double[] hiding = yearly.get("hiding_in_china");
     if (arrived == null || female == null || hiding == null) { // a run cut short
@@ -57,13 +66,14 @@ public final class Distance {
       int y = e.getKey(), i = y - firstYear;
       if (y < ARRIVALS_FROM || y > TO || i < 0 || i >= arrived.length) continue;
       double[] o = e.getValue();
+      boolean done = y <= throughYear;
       double err = (Math.log1p(arrived[i]) - Math.log1p(o[0])) / ARRIVALS_SCALE;
-      a += err * err;
+      if (done) a += err * err;
       na++;
       if (y >= FEMALE_FROM && !Double.isNaN(o[2]) && o[0] > 0) {
         double simShare = arrived[i] > 0 ? female[i] / arrived[i] : 0;
         double e2 = (simShare - o[2] / o[0]) / FEMALE_SCALE;
-        f += e2 * e2;
+        if (done) f += e2 * e2;
         nf++;
       }
     }
@@ -71,7 +81,7 @@ public final class Distance {
       int i = e.getKey() - firstYear;
       if (i < 0 || i >= hiding.length) continue;
       double e2 = outside(hiding[i], e.getValue()[0], e.getValue()[1]) / HIDDEN_SCALE;
-      h += e2 * e2;
+      if (e.getKey() <= throughYear) h += e2 * e2;
       nh++;
     }
     return new Parts(na == 0 ? 0 : a / na, nf == 0 ? 0 : f / nf, nh == 0 ? 0 : h / nh);

@@ -54,7 +54,7 @@ class AbcSmcTest {
 
   static AbcSmc smc(int generations, int threads) {
     return new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 2, generations, 0.0, 7, 6, 1_000_000), "toy", "h",
-        new LocalExecutor(threads), TOY);
+        new LocalExecutor(threads), (t, e) -> TOY.run(t));
   }
 
   static AbcSmc.State run(Path dir, int generations, int threads) {
@@ -102,7 +102,7 @@ class AbcSmcTest {
   @Test
   void theBudgetEndsTheRunAfterTheStepThatSpendsIt(@TempDir Path dir) {
     AbcSmc smc = new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 2, 50, 0.0, 7, 6, 150), "toy", "h",
-        new LocalExecutor(2), TOY);
+        new LocalExecutor(2), (t, e) -> TOY.run(t));
     AbcSmc.State s = smc.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false);
     // Generation 0 costs 80; each MCMC step at most 2 x 20 more.
     assertThat(s.simulations()).isBetween(150L, 150L + 40);
@@ -114,7 +114,7 @@ class AbcSmcTest {
   void aCheckpointWithOtherSettingsIsNotResumed(@TempDir Path dir) {
     run(dir, 1, 1);
     AbcSmc other = new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 3, 2, 0.0, 7, 6, 1_000_000), "toy", "h",
-        new LocalExecutor(1), TOY);
+        new LocalExecutor(1), (t, e) -> TOY.run(t));
     assertThatThrownBy(() -> other.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("other settings");
   }
