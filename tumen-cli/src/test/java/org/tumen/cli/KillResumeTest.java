@@ -17,8 +17,9 @@ import org.tumen.store.RunRow;
 
 /**
  * Real SIGKILLs of the long commands: {@code calibrate} resumes from its checkpoint and ends with the same
- * posterior as a run never interrupted; {@code ensemble} restarts cleanly: its bands.csv is absent or whole
- * after a kill, the store never holds part of a batch, and the final bands equal an uninterrupted run's.
+ * posterior as a run never interrupted; {@code ensemble} and {@code sweep} restart cleanly: their tables are
+ * absent or whole after a kill, the store never holds part of a batch, and the final tables equal an
+ * uninterrupted run's.
  * Both on the flagship cut to 1990-1995, so that a trial takes seconds.
  */
 class KillResumeTest {
@@ -100,12 +101,36 @@ class KillResumeTest {
     assertWholeBatches(store, 8);
   }
 
-  /** Every ensemble in the store has all its member runs. */
+  @Test
+  void aKilledSweepRestartsCleanly() throws Exception {
+    Path scenario = shortScenario();
+    String[] common = {"sweep", scenario.toString(), "--grid", "hiding.enforcement=0.5:2:3", "--grid",
+        "arrest.bribe_price_usd@2012=2000:20000:3", "--output", "repatriated:1990-1995", "--seed", "3", "--threads", "2"};
+    Path reference = tmp.resolve("sweep-ref"), killed = tmp.resolve("sweep-killed");
+    Path refStore = tmp.resolve("sweep-ref.duckdb"), store = tmp.resolve("sweep-killed.duckdb");
+    long millis = finish(tmp.resolve("sweep-ref.log"), with(common, "--out", reference.toString(), "--store", refStore.toString()));
+    String table = Files.readString(reference.resolve("sweep.csv"));
+    Random random = new Random(Long.getLong("tumen.kill.seed", 17));
+    for (int t = 0; t < 3; t++) {
+      killSomewhere(random, millis, tmp.resolve("sweep-kill-" + t + ".log"),
+          with(common, "--out", killed.toString(), "--store", store.toString()));
+      Path csv = killed.resolve("sweep.csv");
+      if (Files.exists(csv)) assertThat(Files.readString(csv)).isEqualTo(table);
+      assertWholeBatches(store, 9);
+    }
+    finish(tmp.resolve("sweep-final.log"), with(common, "--out", killed.toString(), "--store", store.toString()));
+    assertThat(Files.readString(killed.resolve("sweep.csv"))).isEqualTo(table);
+    assertWholeBatches(store, 9);
+  }
+
+  /** Every batch (ensemble or sweep) in the store has all its member runs. */
   static void assertWholeBatches(Path file, int runs) {
     if (!Files.exists(file)) return;
     ResultsStore s = new ResultsStore(file);
     for (RunRow r : s.list()) {
-      if (r.kind() == Kind.ENSEMBLE) assertThat(s.members(r.id())).as("members of ensemble %d", r.id()).hasSize(runs);
+      if (r.kind() == Kind.ENSEMBLE || r.kind() == Kind.SWEEP) {
+        assertThat(s.members(r.id())).as("members of %s %d", r.kind(), r.id()).hasSize(runs);
+      }
     }
   }
 
