@@ -62,19 +62,30 @@ final class CalibrateCommand implements Callable<Integer> {
       + " e.g. brokers.*,crossing.base_rate); the others keep their scenario values")
   java.util.List<String> only = java.util.List.of();
 
+  @Option(names = "--start", description = "where generation 0 is drawn: 'scenario' (around the scenario's own values, a pilot point;"
+      + " sd --spread x each prior range) or 'prior' (default: ${DEFAULT-VALUE})")
+  String start = "scenario";
+
+  @Option(names = "--spread", description = "with --start scenario: sd of generation 0 around the pilot point, as a share of each"
+      + " prior range (default: ${DEFAULT-VALUE})")
+  double spread = 0.05;
+
   @Option(names = "--no-install", description = "do not write the posterior into the scenario folder")
   boolean noInstall;
 
   @Override
   public Integer call() {
     if (threads < 1) throw new InvalidInputException("--threads", 0, "", "must be at least 1");
+    if (!start.equals("scenario") && !start.equals("prior")) {
+      throw new InvalidInputException("--start", 0, "", "must be 'scenario' or 'prior', got '" + start + "'");
+    }
     Scenario s = Tumen.load(scenario);
     Path dir = out != null ? out : Path.of("calibration", s.name());
     AbcSmc.Settings settings;
     try {
       settings = new AbcSmc.Settings(particles, alpha, replicates, generations, minAcceptance, seed != null ? seed : s.seed(), batch,
           budget, maxSteps, unmoved, scale != null ? scale
-              : AbcSmc.Settings.defaultScale(org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension()));
+              : AbcSmc.Settings.defaultScale(org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension()), spread);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("options", 0, "", e.getMessage());
     }
@@ -82,12 +93,13 @@ final class CalibrateCommand implements Callable<Integer> {
     AbcSmc.State[] result = new AbcSmc.State[1];
     Progress[] bar = new Progress[1];
     try {
-      result[0] = Calibration.run(s, dir, settings, threads, only, !noInstall, new AbcSmc.Listener() {
+      result[0] = Calibration.run(s, dir, settings, threads, only, start.equals("scenario"), !noInstall, new AbcSmc.Listener() {
         @Override
         public void started(AbcSmc.State from, long planned) {
           System.out.printf(Locale.ROOT, "Calibrating %s: %d parameters, %d particles, %d replicates, up to %d generations"
-              + " (budget %,d simulations), seed %d, %d threads%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension(),
-              particles, replicates, generations, planned, settings.seed(), threads);
+              + " (budget %,d simulations), seed %d, %d threads, generation 0 from the %s%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension(),
+              particles, replicates, generations, planned, settings.seed(), threads,
+              from.start() != null ? "scenario's values (pilot start)" : "prior");
           if (from.generation() >= 0 || from.pending().length > 0 || from.moving()) {
             System.out.printf("Resuming from %s: generation %d done, %d simulations so far%n", dir.resolve("checkpoint.json"),
                 from.generation(), from.simulations());

@@ -62,7 +62,7 @@ public final class AbcSmc {
    * @param scale the MCMC proposal's covariance is this times the kept particles' covariance
    */
   public record Settings(int particles, double alpha, int replicates, int generations, double minAcceptance, long seed,
-      int batch, long budget, int maxSteps, double c, double scale) {
+      int batch, long budget, int maxSteps, double c, double scale, double spread) {
     public Settings {
       if (particles < 4) throw new IllegalArgumentException("at least 4 particles are needed, got " + particles);
       if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
@@ -73,12 +73,13 @@ public final class AbcSmc {
       if (maxSteps < 1) throw new IllegalArgumentException("at least 1 MCMC step is needed, got " + maxSteps);
       if (!(c > 0 && c < 1)) throw new IllegalArgumentException("c must be in (0, 1), got " + c);
       if (!(scale > 0)) throw new IllegalArgumentException("the proposal scale must be positive, got " + scale);
+      if (!(spread > 0 && spread <= 1)) throw new IllegalArgumentException("the start spread must be in (0, 1], got " + spread);
     }
 
     /** Defaults for the MCMC part: at most 8 steps, c = 0.1, proposal covariance 1x. */
     public static Settings of(int particles, double alpha, int replicates, int generations, double minAcceptance, long seed,
         int batch, long budget) {
-      return new Settings(particles, alpha, replicates, generations, minAcceptance, seed, batch, budget, 8, 0.1, 1.0);
+      return new Settings(particles, alpha, replicates, generations, minAcceptance, seed, batch, budget, 8, 0.1, 1.0, 0.05);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class AbcSmc {
     /** What must not change between a run and its resumption (generations and budget may grow, batch may change). */
     String fingerprint() {
       return "N=" + particles + ";alpha=" + alpha + ";R=" + replicates + ";minAcceptance=" + minAcceptance + ";seed=" + seed
-          + ";maxSteps=" + maxSteps + ";c=" + c + ";scale=" + scale;
+          + ";maxSteps=" + maxSteps + ";c=" + c + ";scale=" + scale + ";spread=" + spread;
     }
   }
 
@@ -116,24 +117,25 @@ public final class AbcSmc {
    * population after {@code generation} (-1 before the first). When true, generation + 1 is under way: the
    * population after its resampling and {@code step} completed MCMC steps, with {@code accepted} of
    * {@code proposed} proposals accepted so far and the distances of the current step's proposals finished
-   * so far in {@code pending}. Particles are in internal coordinates.
+   * so far in {@code pending}. Particles are in internal coordinates. {@code start} is the point generation 0
+   * was drawn around (null: from the prior), fixed when the calibration began.
    */
-  public record State(String fingerprint, int generation, double[][] theta, double[] distances, double epsilon,
+  public record State(String fingerprint, double[] start, int generation, double[][] theta, double[] distances, double epsilon,
       boolean moving, int step, int steps, int accepted, int proposed, double[] pending, double pendingSeconds,
       List<GenerationStats> history, long simulations, boolean finished) {
-    static State start(String fingerprint) {
-      return new State(fingerprint, -1, new double[0][], new double[0], Double.POSITIVE_INFINITY, false, 0, 0, 0, 0,
+    static State start(String fingerprint, double[] start) {
+      return new State(fingerprint, start, -1, new double[0][], new double[0], Double.POSITIVE_INFINITY, false, 0, 0, 0, 0,
           new double[0], 0, List.of(), 0, false);
     }
 
     State withPending(double[] p, double seconds, long sims) {
-      return new State(fingerprint, generation, theta, distances, epsilon, moving, step, steps, accepted, proposed, p, seconds,
-          history, sims, finished);
+      return new State(fingerprint, start, generation, theta, distances, epsilon, moving, step, steps, accepted, proposed, p,
+          seconds, history, sims, finished);
     }
 
     State finish() {
-      return new State(fingerprint, generation, theta, distances, epsilon, moving, step, steps, accepted, proposed, pending,
-          pendingSeconds, history, simulations, true);
+      return new State(fingerprint, start, generation, theta, distances, epsilon, moving, step, steps, accepted, proposed,
+          pending, pendingSeconds, history, simulations, true);
     }
   }
 
@@ -176,20 +178,32 @@ public final class AbcSmc {
   private final String fingerprint;
   private final BatchExecutor executor;
   private final Simulator simulator;
+  private final double[] start;
 
   /**
    * @param scenario the scenario folder, put in each task (the runner decides how to use it)
    * @param scenarioHash content hash of the scenario: a checkpoint of another scenario is not resumed
+   * @param start natural values to draw generation 0 around (a pilot point, e.g. the scenario's own values),
+   *     or null to draw it from the prior
    */
   public AbcSmc(ParameterSpace space, Distance distance, Settings settings, String scenario, String scenarioHash,
-      BatchExecutor executor, Simulator simulator) {
+      BatchExecutor executor, Simulator simulator, double[] start) {
     this.space = space;
     this.distance = distance;
     this.settings = settings;
     this.scenario = scenario;
-    this.fingerprint = settings.fingerprint() + ";scenario=" + scenarioHash + ";space=" + space.fingerprint();
+    this.fingerprint = settings.fingerprint() + ";start=" + (start == null ? "prior" : "pilot") + ";scenario=" + scenarioHash
+        + ";space=" + space.fingerprint();
     this.executor = executor;
     this.simulator = simulator;
+    if (start != null) {
+      this.start = new double[start.length];
+      for (int j = 0; j < start.length; j++) {
+        this.start[j] = Math.min(space.upper(j), Math.max(space.lower(j), space.toInternal(j, start[j])));
+      }
+    } else {
+      this.start = null;
+    }
   }
 
   /** Runs (or resumes) until a stopping rule; returns the final state. */
@@ -199,7 +213,7 @@ public final class AbcSmc {
       throw new IllegalStateException("the checkpoint was made with other settings or another scenario; use another"
           + " output folder or the same settings\n  checkpoint: " + s.fingerprint() + "\n  now:        " + fingerprint);
     }
-    if (s == null) s = State.start(fingerprint);
+    if (s == null) s = State.start(fingerprint, start);
     listener.started(s, plannedSimulations());
     if (s.generation() < 0) {
       s = generationZero(s, store, listener, cancelled);
@@ -243,14 +257,28 @@ public final class AbcSmc {
     int n = settings.particles();
     double[][] theta = new double[n][];
     RandomStream rng = new RandomStream();
-    for (int i = 0; i < n; i++) theta[i] = space.samplePrior(rng.reset(settings.seed(), STREAM_PROPOSAL, 0, i));
+    for (int i = 0; i < n; i++) {
+      rng.reset(settings.seed(), STREAM_PROPOSAL, 0, i);
+      theta[i] = s.start() == null ? space.samplePrior(rng) : around(s.start(), rng);
+    }
     boolean[] simulate = new boolean[n];
     Arrays.fill(simulate, true);
     s = evaluateAll(s, theta, simulate, 0, 0, Double.POSITIVE_INFINITY, store, listener, cancelled);
     double[] d = s.pending();
     GenerationStats stats = new GenerationStats(0, max(d), 1.0, 0, n, n * settings.replicates(), s.simulations(),
         s.pendingSeconds(), median(d));
-    return new State(fingerprint, 0, theta, d, max(d), false, 0, 0, 0, 0, new double[0], 0, List.of(stats), s.simulations(), false);
+    return new State(fingerprint, s.start(), 0, theta, d, max(d), false, 0, 0, 0, 0, new double[0], 0, List.of(stats),
+        s.simulations(), false);
+  }
+
+  /** A normal draw around {@code start} with sd {@code spread} x each prior range, reflected into the box. */
+  private double[] around(double[] start, RandomStream rng) {
+    double[] x = new double[start.length];
+    for (int j = 0; j < x.length; j++) {
+      double lo = space.lower(j), hi = space.upper(j);
+      x[j] = Kernel.reflect(start[j] + settings.spread() * (hi - lo) * rng.normal(), lo, hi);
+    }
+    return x;
   }
 
   // ---- later generations: drop, replenish, move ----
@@ -273,8 +301,8 @@ public final class AbcSmc {
       theta[k] = theta[from];
       dist[k] = dist[from];
     }
-    return new State(fingerprint, s.generation(), theta, dist, dist[keep - 1], true, 0, 0, 0, 0, new double[0], 0, s.history(),
-        s.simulations(), false);
+    return new State(fingerprint, s.start(), s.generation(), theta, dist, dist[keep - 1], true, 0, 0, 0, 0, new double[0], 0,
+        s.history(), s.simulations(), false);
   }
 
   /** The MCMC steps of the copies (slots from kept() on), resuming at the saved step. */
@@ -309,16 +337,16 @@ public final class AbcSmc {
       if (steps == 0) steps = stepsFor((double) accepted / proposed);
       // The budget ends the generation after any step: every step leaves a valid sample at epsilon.
       if (s.simulations() >= settings.budget()) steps = step;
-      s = new State(fingerprint, s.generation(), theta, dist, s.epsilon(), true, step, steps, accepted, proposed, new double[0],
-          s.pendingSeconds(), s.history(), s.simulations(), false);
+      s = new State(fingerprint, s.start(), s.generation(), theta, dist, s.epsilon(), true, step, steps, accepted, proposed,
+          new double[0], s.pendingSeconds(), s.history(), s.simulations(), false);
       if (step < steps) store.save(s);
     }
     double seconds = s.pendingSeconds();
     List<GenerationStats> history = new ArrayList<>(s.history());
     history.add(new GenerationStats(g, s.epsilon(), (double) s.accepted() / s.proposed(), s.steps(), unique(s.theta()),
         (int) (s.simulations() - simsBefore), s.simulations(), seconds, median(s.distances())));
-    return new State(fingerprint, g, s.theta(), s.distances(), s.epsilon(), false, 0, 0, 0, 0, new double[0], 0, history,
-        s.simulations(), false);
+    return new State(fingerprint, s.start(), g, s.theta(), s.distances(), s.epsilon(), false, 0, 0, 0, 0, new double[0], 0,
+        history, s.simulations(), false);
   }
 
   /** Steps so that a copy has moved at least once with probability about 1 - c. */

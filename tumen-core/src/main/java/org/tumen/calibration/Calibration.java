@@ -38,17 +38,17 @@ public final class Calibration {
 
   private Calibration() {}
 
-  public static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads) {
-    return smc(s, settings, threads, List.of());
-  }
-
-  /** The calibration of the calibrate parameters matching {@code only} (all when empty). */
-  public static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads, List<String> only) {
-    return smc(s, settings, threads, only, true);
+  /**
+   * The calibration of the calibrate parameters matching {@code only} (all when empty). With
+   * {@code pilotStart}, generation 0 is drawn around the scenario's own values instead of from the prior.
+   */
+  public static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads, List<String> only, boolean pilotStart) {
+    return smc(s, settings, threads, only, pilotStart, true);
   }
 
   /** As above; {@code earlyRejection} false runs every simulation to its end (for tests: same results, slower). */
-  static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads, List<String> only, boolean earlyRejection) {
+  static AbcSmc smc(Scenario s, AbcSmc.Settings settings, int threads, List<String> only, boolean pilotStart,
+      boolean earlyRejection) {
     Distance distance = new Distance(Observed.read(s.observed().get("arrivals"), s.observed().get("hidden")));
     ParameterSpace space = ParameterSpace.of(s.parameters(), only);
     if (space.dimension() == 0) {
@@ -57,8 +57,13 @@ public final class Calibration {
     // Runs stop at the end of the last year the distance reads: the model is causal, so the years read are
     // the same as in a full run, at about half the cost.
     Scenario cut = s.until(LocalDate.of(distance.lastYear(), 12, 31));
+    double[] start = null;
+    if (pilotStart) {
+      start = new double[space.dimension()];
+      for (int j = 0; j < start.length; j++) start[j] = s.parameters().value(space.names().get(j));
+    }
     return new AbcSmc(space, distance, settings, s.dir().toString(), inputsHash(s.dir()), new LocalExecutor(threads),
-        (task, tolerance) -> simulate(cut, task, distance, earlyRejection ? tolerance : Double.POSITIVE_INFINITY));
+        (task, tolerance) -> simulate(cut, task, distance, earlyRejection ? tolerance : Double.POSITIVE_INFINITY), start);
   }
 
   /**
@@ -79,14 +84,9 @@ public final class Calibration {
   }
 
   /** Runs or resumes, then writes the outputs; returns the final state. */
-  public static AbcSmc.State run(Scenario s, Path out, AbcSmc.Settings settings, int threads, boolean install,
-      AbcSmc.Listener listener, BooleanSupplier cancelled) {
-    return run(s, out, settings, threads, List.of(), install, listener, cancelled);
-  }
-
   public static AbcSmc.State run(Scenario s, Path out, AbcSmc.Settings settings, int threads, List<String> only,
-      boolean install, AbcSmc.Listener listener, BooleanSupplier cancelled) {
-    AbcSmc smc = smc(s, settings, threads, only);
+      boolean pilotStart, boolean install, AbcSmc.Listener listener, BooleanSupplier cancelled) {
+    AbcSmc smc = smc(s, settings, threads, only, pilotStart);
     AbcSmc.State state = smc.run(new Checkpoint(out), listener, cancelled);
     Posterior posterior = smc.posterior(state);
     posterior.write(out.resolve(POSTERIOR));

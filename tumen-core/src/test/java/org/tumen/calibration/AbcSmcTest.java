@@ -54,7 +54,7 @@ class AbcSmcTest {
 
   static AbcSmc smc(int generations, int threads) {
     return new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 2, generations, 0.0, 7, 6, 1_000_000), "toy", "h",
-        new LocalExecutor(threads), (t, e) -> TOY.run(t));
+        new LocalExecutor(threads), (t, e) -> TOY.run(t), null);
   }
 
   static AbcSmc.State run(Path dir, int generations, int threads) {
@@ -99,10 +99,27 @@ class AbcSmcTest {
     assertThat(resumed.distances()).containsExactly(uninterrupted.distances());
   }
 
+  /** Started around a pilot point far from the truth (level 1,000 instead of 100), it still finds the growth rate. */
+  @Test
+  void aPilotStartIsLeftBehindAsTheToleranceFalls(@TempDir Path dir) {
+    AbcSmc smc = new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 2, 16, 0.0, 7, 6, 1_000_000), "toy", "h",
+        new LocalExecutor(2), (t, e) -> TOY.run(t), new double[] {1_000, 1.1, 50_000});
+    AbcSmc.State s = smc.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false);
+    assertThat(s.start()).isNotNull();
+    Posterior p = smc.posterior(s);
+    double growth = 0, level = 0;
+    for (int i = 0; i < p.size(); i++) {
+      growth += p.weights()[i] * p.values()[i][1];
+      level += p.weights()[i] * Math.log(p.values()[i][0]);
+    }
+    assertThat(growth).isBetween(1.2, 1.3);
+    assertThat(Math.exp(level)).isBetween(60.0, 160.0);
+  }
+
   @Test
   void theBudgetEndsTheRunAfterTheStepThatSpendsIt(@TempDir Path dir) {
     AbcSmc smc = new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 2, 50, 0.0, 7, 6, 150), "toy", "h",
-        new LocalExecutor(2), (t, e) -> TOY.run(t));
+        new LocalExecutor(2), (t, e) -> TOY.run(t), null);
     AbcSmc.State s = smc.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false);
     // Generation 0 costs 80; each MCMC step at most 2 x 20 more.
     assertThat(s.simulations()).isBetween(150L, 150L + 40);
@@ -114,7 +131,7 @@ class AbcSmcTest {
   void aCheckpointWithOtherSettingsIsNotResumed(@TempDir Path dir) {
     run(dir, 1, 1);
     AbcSmc other = new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 3, 2, 0.0, 7, 6, 1_000_000), "toy", "h",
-        new LocalExecutor(1), (t, e) -> TOY.run(t));
+        new LocalExecutor(1), (t, e) -> TOY.run(t), null);
     assertThatThrownBy(() -> other.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("other settings");
   }
