@@ -65,6 +65,12 @@ final class RunCommand implements Callable<Integer> {
     if (!collapse.isEmpty()) System.out.print("\n" + collapse);
     System.out.printf("%nRan %s %s-%s in %.2f s (seed %d, %d threads, %,d agent-days simulated).%n", s.name(),
         s.calendar().start(), s.calendar().end(), r.wallSeconds(), runSeed, threads, r.agentDays());
+    if (s.posterior() != null) {
+      System.out.printf("Calibrated: %d parameters from the posterior's particle closest to the observations (%d particles;"
+          + " `tumen validate` and `tumen forecast` use them all).%n", s.posterior().names().size(), s.posterior().size());
+    } else {
+      System.out.println("Not calibrated: the scenario's own values (no posterior: in scenario.yaml).");
+    }
     if (out != null) System.out.println("Wrote " + out);
     return 0;
   }
