@@ -34,6 +34,8 @@ final class KoreaModel implements Model {
   private static final int NEVER = Integer.MAX_VALUE;
   /** Agents per chunk of work; fixed (not per thread) so that results do not depend on threads. Tests shrink it. */
   static int chunkSize = 4096;
+  /** Agents whose records are loaded ahead of processing them (about the misses a core keeps in flight). */
+  private static final int PREFETCH = 32;
   private static final long STREAM_AGENT = 1, STREAM_COHORT = 2;
 
   // Actions: what happens when an agent's due day comes.
@@ -64,6 +66,8 @@ final class KoreaModel implements Model {
   private final int[][] nextChange;
   /** newYear[day]: the day is a 1 January. */
   private final boolean[] newYear;
+  /** yearOf[day]: the calendar year, looked up rather than computed each day. */
+  private final int[] yearOf;
 
   // Agents: one slot per person who ever crossed, as a record of W ints in one array. A visit to a random
   // agent then touches one or two cache lines instead of one per field (the run is bound by these misses).
@@ -77,6 +81,7 @@ final class KoreaModel implements Model {
   // Per-epoch values, read by all workers, written only between days.
   private double[] v = new double[P.COUNT];
   private int epoch = -1;
+  private int sentencePeriod;
   private int yearOfFeedback = Integer.MIN_VALUE;
   // Feedbacks from the model's own history, refreshed each 1 January.
   private long arrivedTotal;
@@ -103,6 +108,8 @@ final class KoreaModel implements Model {
     final int[] days = new int[1];
     final double[] rates = new double[8];
     final byte[] acts = new byte[8];
+    /** Sink for the prefetching loads, so the JIT cannot drop them. */
+    int touched;
 
     void clear() {
       events.clear();
@@ -146,7 +153,12 @@ final class KoreaModel implements Model {
     this.vocabulary = new Vocabulary(KState.NAMES, KCause.NAMES, places);
     this.nextChange = changeDays();
     this.newYear = new boolean[days];
-    for (int d = 0; d < days; d++) newYear[d] = cal.date(d).getDayOfYear() == 1;
+    this.yearOf = new int[days];
+    for (int d = 0; d < days; d++) {
+      java.time.LocalDate date = cal.date(d);
+      newYear[d] = date.getDayOfYear() == 1;
+      yearOf[d] = date.getYear();
+    }
   }
 
   // ---------------------------------------------------------------- Model
@@ -182,6 +194,7 @@ final class KoreaModel implements Model {
   @Override
   public void step(int day, Workers workers, EventBuffer events) {
     enterEpoch(day);
+    sentencePeriod = sentencing.period(day);
     sequential.clear();
     crossFromCohorts(day, sequential);
 
@@ -198,9 +211,18 @@ final class KoreaModel implements Model {
       Chunk ch = chunks[c];
       ch.clear();
       int end = Math.min(due, (c + 1) * chunk);
-      for (int i = c * chunk; i < end; i++) {
-        int a = bucket[i];
-        if (due(a) == day) process(a, day, ch);
+      int[] ag = this.ag;
+      for (int i = c * chunk; i < end; i += PREFETCH) {
+        int stop = Math.min(end, i + PREFETCH);
+        // Touch the block's agents first in a tight loop of independent loads, so that their cache
+        // misses overlap instead of each stalling its agent's processing (Java has no prefetch).
+        int touched = 0;
+        for (int j = i; j < stop; j++) touched |= ag[bucket[j] * W + O_DUE];
+        ch.touched |= touched;
+        for (int j = i; j < stop; j++) {
+          int a = bucket[j];
+          if (due(a) == day) process(a, day, ch);
+        }
       }
     });
     calendar.release(day);
@@ -244,7 +266,7 @@ final class KoreaModel implements Model {
       epoch = e;
       for (int i = 0; i < P.COUNT; i++) v[i] = schedule.value(e, i);
     }
-    int year = cal.year(day);
+    int year = yearOf[day];
     if (year != yearOfFeedback) {
       changed = true;
       // Feedbacks are frozen for a year so that hazards stay constant within an epoch.
@@ -549,7 +571,7 @@ final class KoreaModel implements Model {
     int offence = rng.bernoulli(v[P.HELPER_SHARE]) ? 2
         : (flags(a) & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0 ? 1 : 0;
     int record = visits(a) == 0 ? 0 : 1;
-    Sentencing.Cell cell = sentencing.cell(day, offence, record, background(a));
+    Sentencing.Cell cell = sentencing.cellIn(sentencePeriod, offence, record, background(a));
     int outcome = Sentencing.draw(cell, rng, ch.days);
     switch (outcome) {
       case Sentencing.RELEASE -> {
