@@ -82,6 +82,12 @@ final class KoreaModel implements Model {
   private double[] v = new double[P.COUNT];
   private int epoch = -1;
   private int sentencePeriod;
+  // Rate terms with a Math.pow, worked out once per epoch (or year) instead of at every draw.
+  private double bribePay;
+  /** recrossRate[epoch]: the hazard (per day) of crossing again for a person back home. */
+  private final double[] recrossRate;
+  /** brokerSeek[epoch]: the broker-seeking rate (per year) under this year's feedbacks. */
+  private final double[] brokerSeek;
   private int yearOfFeedback = Integer.MIN_VALUE;
   // Feedbacks from the model's own history, refreshed each 1 January.
   private long arrivedTotal;
@@ -152,6 +158,13 @@ final class KoreaModel implements Model {
     List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
     this.vocabulary = new Vocabulary(KState.NAMES, KCause.NAMES, places);
     this.nextChange = changeDays();
+    this.recrossRate = new double[schedule.epochs()];
+    this.brokerSeek = new double[schedule.epochs()];
+    for (int e = 0; e < recrossRate.length; e++) {
+      double[] x = schedule.row(e);
+      recrossRate[e] = x[P.RECROSS] * x[P.CROSS_PUSH] * Math.pow(Math.max(x[P.GUARD_FLOOR], x[P.GUARD]), -x[P.GUARD_DETERRENCE])
+          * (1 / DAYS_PER_YEAR);
+    }
     this.newYear = new boolean[days];
     this.yearOf = new int[days];
     for (int d = 0; d < days; d++) {
@@ -217,7 +230,10 @@ final class KoreaModel implements Model {
         // Touch the block's agents first in a tight loop of independent loads, so that their cache
         // misses overlap instead of each stalling its agent's processing (Java has no prefetch).
         int touched = 0;
-        for (int j = i; j < stop; j++) touched |= ag[bucket[j] * W + O_DUE];
+        for (int j = i; j < stop; j++) {
+          int k = bucket[j] * W;
+          touched |= ag[k + O_DUE] | ag[k + W - 1]; // a record may straddle two cache lines
+        }
         ch.touched |= touched;
         for (int j = i; j < stop; j++) {
           int a = bucket[j];
@@ -265,6 +281,7 @@ final class KoreaModel implements Model {
     if (changed) {
       epoch = e;
       for (int i = 0; i < P.COUNT; i++) v[i] = schedule.value(e, i);
+      bribePay = Math.min(1, v[P.BRIBE_PAY] * Math.pow(v[P.BRIBE_REFERENCE] / v[P.BRIBE_PRICE], v[P.BRIBE_ELASTICITY]));
     }
     int year = yearOf[day];
     if (year != yearOfFeedback) {
@@ -276,6 +293,7 @@ final class KoreaModel implements Model {
       caughtShare = departuresThisYear >= 20 ? (double) caughtThisYear / departuresThisYear
           : Math.min(1, v[P.TRANSIT_ARREST] * v[P.ENFORCEMENT]);
       departuresThisYear = caughtThisYear = 0;
+      refreshBrokerSeek();
       for (int c = 0; c < cohorts.size(); c++) {
         cohortDistance[c] = Math.exp(-geo.kmToCrossing[cohorts.region()[c]] / v[P.CROSS_DISTANCE]);
       }
@@ -553,7 +571,7 @@ final class KoreaModel implements Model {
     }
     boolean political = (flags(a) & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0;
     boolean northKnows = rng.bernoulli(political ? v[P.NK_LEARNS_POLITICAL] : v[P.NK_LEARNS]);
-    double pay = Math.min(1, v[P.BRIBE_PAY] * Math.pow(v[P.BRIBE_REFERENCE] / v[P.BRIBE_PRICE], v[P.BRIBE_ELASTICITY]));
+    double pay = bribePay;
     if (!northKnows && rng.bernoulli(pay) && rng.bernoulli(v[P.BRIBE_ACCEPT])) {
       int back = geo.nearestChina[where];
       transition(a, day, HIDING, back, KCause.BRIBE_RELEASE, ch);
@@ -625,7 +643,7 @@ final class KoreaModel implements Model {
     double t = day;
     int end = stateEnd(a);
     while (true) {
-      int n = rates(a, s, ep == epoch ? v : schedule.row(ep), r, acts);
+      int n = rates(a, s, ep, ep == epoch ? v : schedule.row(ep), r, acts);
       double total = 0;
       for (int i = 0; i < n; i++) total += r[i];
       int change = nextChange[s][ep];
@@ -661,12 +679,12 @@ final class KoreaModel implements Model {
   }
 
   /** The competing hazards (per day) of the agent's state under the given epoch values; returns how many. */
-  private int rates(int a, int s, double[] x, double[] r, byte[] acts) {
+  private int rates(int a, int s, int ep, double[] x, double[] r, byte[] acts) {
     final double perDay = 1 / DAYS_PER_YEAR;
     int f = flags(a);
     switch (s) {
       case HOME -> {
-        r[0] = x[P.RECROSS] * x[P.CROSS_PUSH] * Math.pow(Math.max(x[P.GUARD_FLOOR], x[P.GUARD]), -x[P.GUARD_DETERRENCE]) * perDay;
+        r[0] = recrossRate[ep];
         acts[0] = A_CROSS;
         return 1;
       }
@@ -678,7 +696,7 @@ final class KoreaModel implements Model {
         acts[0] = A_ARREST;
         r[1] = geo.moveTo[p].length > 0 ? x[P.MOVE] * perDay : 0;
         acts[1] = A_MOVE;
-        r[2] = brokerRate(f, x) * perDay;
+        r[2] = brokerRate(f, ep, x) * perDay;
         acts[2] = A_BROKER;
         r[3] = x[P.MISSION_RATE] * perDay;
         acts[3] = A_MISSION;
@@ -730,12 +748,20 @@ final class KoreaModel implements Model {
     }
   }
 
-  private double brokerRate(int f, double[] x) {
+  private double brokerRate(int f, int ep, double[] x) {
     double wm = x[P.W_MONGOLIA], wl = x[P.W_LAOS], wv = x[P.W_VIETNAM];
     if (wm + wl + wv <= 0) return 0;
-    double fee = x[P.FEE] + x[P.FINE] * x[P.FINE_PASS] * caughtShare;
-    double r = x[P.SEEK] * Math.pow(x[P.FEE_REFERENCE] / Math.max(1, fee), x[P.FEE_ELASTICITY]);
+    double r = brokerSeek[ep];
     return (f & F_CONTACT) != 0 ? r : r * x[P.NO_CONTACT];
+  }
+
+  /** The broker-seeking rate before contacts, per epoch: it reads the yearly feedback (caught share). */
+  private void refreshBrokerSeek() {
+    for (int e = 0; e < brokerSeek.length; e++) {
+      double[] x = schedule.row(e);
+      double fee = x[P.FEE] + x[P.FINE] * x[P.FINE_PASS] * caughtShare;
+      brokerSeek[e] = x[P.SEEK] * Math.pow(x[P.FEE_REFERENCE] / Math.max(1, fee), x[P.FEE_ELASTICITY]);
+    }
   }
 
   private void ensureCapacity(int need) {
