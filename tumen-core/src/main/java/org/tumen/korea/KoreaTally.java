@@ -93,6 +93,11 @@ public final class KoreaTally implements EventHandler {
   }
 
   @Override
+  public boolean readsEventsOnly() {
+    return true;
+  }
+
+  @Override
   public void handleDay(int day, EventBuffer ev) {
     int year = yearOfDay[day];
     int y = year - firstYear;
