@@ -53,7 +53,8 @@ final class KoreaModel implements Model {
   private final Schedule schedule;
   private final Sentencing sentencing;
   private final KoreaGeography geo;
-  private final long seed;
+  /** RandomStream keys of (seed, stream), worked out once: each agent's draw then costs two mixes, not four. */
+  private final long agentKey, cohortKey;
   private final Cohorts cohorts;
   private final long[] remaining;
   private final double[] cohortDistance;
@@ -144,7 +145,8 @@ final class KoreaModel implements Model {
     this.days = cal.days();
     this.sentencing = sentencing;
     this.geo = geo;
-    this.seed = seed;
+    this.agentKey = RandomStream.key(seed, STREAM_AGENT);
+    this.cohortKey = RandomStream.key(seed, STREAM_COHORT);
     this.cohorts = cohorts;
     this.schedule = Schedule.compile(cal, params, s.timeline(), P.names());
     this.remaining = cohorts.people().clone();
@@ -250,7 +252,7 @@ final class KoreaModel implements Model {
       merge(ch, events);
       for (int i = 0; i < ch.crossN; i++) {
         int a = ch.crossers[i];
-        RandomStream rng = sequential.rng.reset(seed, STREAM_AGENT, a, nextDraw(a));
+        RandomStream rng = sequential.rng.reset(agentKey, a, nextDraw(a));
         cross(a, day, rng, sequential);
         plan(a, day, rng, sequential);
         process(a, day, sequential);
@@ -303,7 +305,7 @@ final class KoreaModel implements Model {
       RandomStream rng = sequential.rng;
       for (int c = 0; c < cohorts.size(); c++) {
         cohortHazard[c] = crossingRate(c);
-        rng.reset(seed, STREAM_COHORT, c, cohortDraws[c]++);
+        rng.reset(cohortKey, c, cohortDraws[c]++);
         cohortNext[c] = day + rng.exponential(remaining[c] * cohortHazard[c]);
       }
     }
@@ -367,7 +369,7 @@ final class KoreaModel implements Model {
     for (int c = 0; c < cohorts.size(); c++) {
       while (cohortNext[c] < day + 1 && remaining[c] > 0) {
         remaining[c]--;
-        rng.reset(seed, STREAM_COHORT, c, cohortDraws[c]++);
+        rng.reset(cohortKey, c, cohortDraws[c]++);
         cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
         ensureCapacity(n + 1);
         int a = n++;
@@ -379,7 +381,7 @@ final class KoreaModel implements Model {
         setVisits(a, 0);
         ag[a * W + O_DRAWS] = 0;
         setStateEnd(a, NEVER);
-        rng.reset(seed, STREAM_AGENT, a, nextDraw(a));
+        rng.reset(agentKey, a, nextDraw(a));
         int f = cohorts.female()[c] ? F_FEMALE : 0;
         double political = v[P.CROSS_POLITICAL] * (background(a) == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
         if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
@@ -424,7 +426,7 @@ final class KoreaModel implements Model {
         setAction(a, A_REDRAW);
         break;
       }
-      RandomStream rng = ch.rng.reset(seed, STREAM_AGENT, a, nextDraw(a));
+      RandomStream rng = ch.rng.reset(agentKey, a, nextDraw(a));
       if (action(a) == A_CROSS && ch != sequential) {
         setDue(a, NEVER); // waits for the sequential crossing phase
         ch.wantsToCross(a);
