@@ -72,9 +72,10 @@ final class KoreaModel implements Model {
 
   // Agents: one slot per person who ever crossed, as a record of W ints in one array. A visit to a random
   // agent then touches one or two cache lines instead of one per field (the run is bound by these misses).
-  // Word 0 due day, 1 end of a fixed stay, 2 draw counter, 3 state | action << 8 | flags << 16 |
-  // background << 24, 4 place (short) | home (short) << 16, 5 visits | route << 8.
-  private static final int W = 6, O_DUE = 0, O_END = 1, O_DRAWS = 2, O_BYTES = 3, O_PLACES = 4, O_MORE = 5;
+  // Word 0 due day, 1 end of a fixed stay, 2 draw counter, 3 the small fields (bits 0-7 state, 8-11
+  // action, 12-19 flags, 20-26 visits, 27-28 class background, 29-30 route), 4 place (short) | home << 16.
+  // 20 bytes per agent, less than the 22 of one array per field.
+  private static final int W = 5, O_DUE = 0, O_END = 1, O_DRAWS = 2, O_BYTES = 3, O_PLACES = 4;
   private int n;
   private int[] ag = new int[1024 * W];
   private final DayCalendar calendar;
@@ -795,40 +796,61 @@ final class KoreaModel implements Model {
     return ag[a * W + O_DRAWS]++;
   }
 
+  private int bits(int a, int shift, int mask) {
+    return ag[a * W + O_BYTES] >>> shift & mask;
+  }
+
+  private void setBits(int a, int shift, int mask, int value) {
+    int i = a * W + O_BYTES;
+    ag[i] = ag[i] & ~(mask << shift) | (value & mask) << shift;
+  }
+
   private int state(int a) {
-    return ag[a * W + O_BYTES] & 0xFF;
+    return bits(a, 0, 0xFF);
   }
 
   private void setState(int a, int s) {
-    int i = a * W + O_BYTES;
-    ag[i] = ag[i] & ~0xFF | (s & 0xFF);
+    setBits(a, 0, 0xFF, s);
   }
 
   private int action(int a) {
-    return ag[a * W + O_BYTES] >>> 8 & 0xFF;
+    return bits(a, 8, 0xF);
   }
 
   private void setAction(int a, int act) {
-    int i = a * W + O_BYTES;
-    ag[i] = ag[i] & ~0xFF00 | (act & 0xFF) << 8;
+    setBits(a, 8, 0xF, act);
   }
 
   private int flags(int a) {
-    return ag[a * W + O_BYTES] >>> 16 & 0xFF;
+    return bits(a, 12, 0xFF);
   }
 
   private void setFlags(int a, int f) {
-    int i = a * W + O_BYTES;
-    ag[i] = ag[i] & ~0xFF0000 | (f & 0xFF) << 16;
+    setBits(a, 12, 0xFF, f);
+  }
+
+  private int visits(int a) {
+    return bits(a, 20, 0x7F);
+  }
+
+  private void setVisits(int a, int k) {
+    setBits(a, 20, 0x7F, k);
   }
 
   private int background(int a) {
-    return ag[a * W + O_BYTES] >>> 24;
+    return bits(a, 27, 0x3);
   }
 
   private void setBackground(int a, int b) {
-    int i = a * W + O_BYTES;
-    ag[i] = ag[i] & 0xFFFFFF | (b & 0xFF) << 24;
+    setBits(a, 27, 0x3, b);
+  }
+
+  private int route(int a) {
+    return bits(a, 29, 0x3);
+  }
+
+  private void setRoute(int a, int r) {
+    setBits(a, 29, 0x3, r);
   }
 
   /** Place codes were shorts: read back sign-extended, as before. */
@@ -848,24 +870,6 @@ final class KoreaModel implements Model {
   private void setHome(int a, int p) {
     int i = a * W + O_PLACES;
     ag[i] = ag[i] & 0xFFFF | (p & 0xFFFF) << 16;
-  }
-
-  private int visits(int a) {
-    return ag[a * W + O_MORE] & 0xFF;
-  }
-
-  private void setVisits(int a, int k) {
-    int i = a * W + O_MORE;
-    ag[i] = ag[i] & ~0xFF | (k & 0xFF);
-  }
-
-  private int route(int a) {
-    return ag[a * W + O_MORE] >>> 8 & 0xFF;
-  }
-
-  private void setRoute(int a, int r) {
-    int i = a * W + O_MORE;
-    ag[i] = ag[i] & ~0xFF00 | (r & 0xFF) << 8;
   }
 
   /** Number of individual agents created so far. */
