@@ -106,6 +106,11 @@ public final class EventBuffer {
     return sex[i];
   }
 
+  /** The agent column's backing array (the first {@link #size} entries), for loops that read ahead. */
+  public int[] agents() {
+    return agent;
+  }
+
   public int count(int i) {
     return count[i];
   }

@@ -22,9 +22,18 @@ public final class RandomStream {
 
   /** Re-seeds this generator for the given key, without allocating. */
   public RandomStream reset(long seed, long stream, long entity, long counter) {
+    return reset(key(seed, stream), entity, counter);
+  }
+
+  /** The part of a key that depends on the seed and stream only; compute it once, then reset from it. */
+  public static long key(long seed, long stream) {
     long h = mix(seed ^ GOLDEN);
-    h = mix(h ^ (stream * 0xD1B54A32D192ED03L));
-    h = mix(h ^ (entity * 0xABC98388FB8FAC03L));
+    return mix(h ^ (stream * 0xD1B54A32D192ED03L));
+  }
+
+  /** Same as {@link #reset(long, long, long, long)} with {@code key = key(seed, stream)}: two mixes fewer. */
+  public RandomStream reset(long key, long entity, long counter) {
+    long h = mix(key ^ (entity * 0xABC98388FB8FAC03L));
     state = mix(h ^ (counter * 0x8CB92BA72F3D8DD7L));
     return this;
   }

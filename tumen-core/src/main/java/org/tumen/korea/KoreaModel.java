@@ -34,6 +34,8 @@ final class KoreaModel implements Model {
   private static final int NEVER = Integer.MAX_VALUE;
   /** Agents per chunk of work; fixed (not per thread) so that results do not depend on threads. Tests shrink it. */
   static int chunkSize = 4096;
+  /** Agents whose records are loaded ahead of processing them (about the misses a core keeps in flight). */
+  private static final int PREFETCH = 32;
   private static final long STREAM_AGENT = 1, STREAM_COHORT = 2;
 
   // Actions: what happens when an agent's due day comes.
@@ -51,7 +53,8 @@ final class KoreaModel implements Model {
   private final Schedule schedule;
   private final Sentencing sentencing;
   private final KoreaGeography geo;
-  private final long seed;
+  /** RandomStream keys of (seed, stream), worked out once: each agent's draw then costs two mixes, not four. */
+  private final long agentKey, cohortKey;
   private final Cohorts cohorts;
   private final long[] remaining;
   private final double[] cohortDistance;
@@ -64,25 +67,29 @@ final class KoreaModel implements Model {
   private final int[][] nextChange;
   /** newYear[day]: the day is a 1 January. */
   private final boolean[] newYear;
+  /** yearOf[day]: the calendar year, looked up rather than computed each day. */
+  private final int[] yearOf;
 
-  // Agents: one slot per person who ever crossed.
+  // Agents: one slot per person who ever crossed, as a record of W ints in one array. A visit to a random
+  // agent then touches one or two cache lines instead of one per field (the run is bound by these misses).
+  // Word 0 due day, 1 end of a fixed stay, 2 draw counter, 3 the small fields (bits 0-7 state, 8-11
+  // action, 12-19 flags, 20-26 visits, 27-28 class background, 29-30 route), 4 place (short) | home << 16.
+  // 20 bytes per agent, less than the 22 of one array per field.
+  private static final int W = 5, O_DUE = 0, O_END = 1, O_DRAWS = 2, O_BYTES = 3, O_PLACES = 4;
   private int n;
-  private byte[] state = new byte[1024];
-  private short[] place = new short[1024];
-  private int[] due = new int[1024];
-  private byte[] action = new byte[1024];
-  private int[] stateEnd = new int[1024];
-  private byte[] flags = new byte[1024];
-  private byte[] background = new byte[1024];
-  private byte[] visits = new byte[1024];
-  private byte[] route = new byte[1024];
-  private short[] home = new short[1024];
-  private int[] draws = new int[1024];
+  private int[] ag = new int[1024 * W];
   private final DayCalendar calendar;
 
   // Per-epoch values, read by all workers, written only between days.
   private double[] v = new double[P.COUNT];
   private int epoch = -1;
+  private int sentencePeriod;
+  // Rate terms with a Math.pow, worked out once per epoch (or year) instead of at every draw.
+  private double bribePay;
+  /** recrossRate[epoch]: the hazard (per day) of crossing again for a person back home. */
+  private final double[] recrossRate;
+  /** brokerSeek[epoch]: the broker-seeking rate (per year) under this year's feedbacks. */
+  private final double[] brokerSeek;
   private int yearOfFeedback = Integer.MIN_VALUE;
   // Feedbacks from the model's own history, refreshed each 1 January.
   private long arrivedTotal;
@@ -109,6 +116,8 @@ final class KoreaModel implements Model {
     final int[] days = new int[1];
     final double[] rates = new double[8];
     final byte[] acts = new byte[8];
+    /** Sink for the prefetching loads, so the JIT cannot drop them. */
+    int touched;
 
     void clear() {
       events.clear();
@@ -137,7 +146,8 @@ final class KoreaModel implements Model {
     this.days = cal.days();
     this.sentencing = sentencing;
     this.geo = geo;
-    this.seed = seed;
+    this.agentKey = RandomStream.key(seed, STREAM_AGENT);
+    this.cohortKey = RandomStream.key(seed, STREAM_COHORT);
     this.cohorts = cohorts;
     this.schedule = Schedule.compile(cal, params, s.timeline(), P.names());
     this.remaining = cohorts.people().clone();
@@ -151,8 +161,20 @@ final class KoreaModel implements Model {
     List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
     this.vocabulary = new Vocabulary(KState.NAMES, KCause.NAMES, places);
     this.nextChange = changeDays();
+    this.recrossRate = new double[schedule.epochs()];
+    this.brokerSeek = new double[schedule.epochs()];
+    for (int e = 0; e < recrossRate.length; e++) {
+      double[] x = schedule.row(e);
+      recrossRate[e] = x[P.RECROSS] * x[P.CROSS_PUSH] * Math.pow(Math.max(x[P.GUARD_FLOOR], x[P.GUARD]), -x[P.GUARD_DETERRENCE])
+          * (1 / DAYS_PER_YEAR);
+    }
     this.newYear = new boolean[days];
-    for (int d = 0; d < days; d++) newYear[d] = cal.date(d).getDayOfYear() == 1;
+    this.yearOf = new int[days];
+    for (int d = 0; d < days; d++) {
+      java.time.LocalDate date = cal.date(d);
+      newYear[d] = date.getDayOfYear() == 1;
+      yearOf[d] = date.getYear();
+    }
   }
 
   // ---------------------------------------------------------------- Model
@@ -171,7 +193,7 @@ final class KoreaModel implements Model {
   public long[] census() {
     long[] c = new long[KState.NAMES.size()];
     for (long r : remaining) c[HOME] += r;
-    for (int a = 0; a < n; a++) c[state[a]]++;
+    for (int a = 0; a < n; a++) c[state(a)]++;
     return c;
   }
 
@@ -188,6 +210,7 @@ final class KoreaModel implements Model {
   @Override
   public void step(int day, Workers workers, EventBuffer events) {
     enterEpoch(day);
+    sentencePeriod = sentencing.period(day);
     sequential.clear();
     crossFromCohorts(day, sequential);
 
@@ -204,9 +227,21 @@ final class KoreaModel implements Model {
       Chunk ch = chunks[c];
       ch.clear();
       int end = Math.min(due, (c + 1) * chunk);
-      for (int i = c * chunk; i < end; i++) {
-        int a = bucket[i];
-        if (this.due[a] == day) process(a, day, ch);
+      int[] ag = this.ag;
+      for (int i = c * chunk; i < end; i += PREFETCH) {
+        int stop = Math.min(end, i + PREFETCH);
+        // Touch the block's agents first in a tight loop of independent loads, so that their cache
+        // misses overlap instead of each stalling its agent's processing (Java has no prefetch).
+        int touched = 0;
+        for (int j = i; j < stop; j++) {
+          int k = bucket[j] * W;
+          touched |= ag[k + O_DUE] | ag[k + W - 1]; // a record may straddle two cache lines
+        }
+        ch.touched |= touched;
+        for (int j = i; j < stop; j++) {
+          int a = bucket[j];
+          if (due(a) == day) process(a, day, ch);
+        }
       }
     });
     calendar.release(day);
@@ -218,7 +253,7 @@ final class KoreaModel implements Model {
       merge(ch, events);
       for (int i = 0; i < ch.crossN; i++) {
         int a = ch.crossers[i];
-        RandomStream rng = sequential.rng.reset(seed, STREAM_AGENT, a, draws[a]++);
+        RandomStream rng = sequential.rng.reset(agentKey, a, nextDraw(a));
         cross(a, day, rng, sequential);
         plan(a, day, rng, sequential);
         process(a, day, sequential);
@@ -249,8 +284,9 @@ final class KoreaModel implements Model {
     if (changed) {
       epoch = e;
       for (int i = 0; i < P.COUNT; i++) v[i] = schedule.value(e, i);
+      bribePay = Math.min(1, v[P.BRIBE_PAY] * Math.pow(v[P.BRIBE_REFERENCE] / v[P.BRIBE_PRICE], v[P.BRIBE_ELASTICITY]));
     }
-    int year = cal.year(day);
+    int year = yearOf[day];
     if (year != yearOfFeedback) {
       changed = true;
       // Feedbacks are frozen for a year so that hazards stay constant within an epoch.
@@ -260,6 +296,7 @@ final class KoreaModel implements Model {
       caughtShare = departuresThisYear >= 20 ? (double) caughtThisYear / departuresThisYear
           : Math.min(1, v[P.TRANSIT_ARREST] * v[P.ENFORCEMENT]);
       departuresThisYear = caughtThisYear = 0;
+      refreshBrokerSeek();
       for (int c = 0; c < cohorts.size(); c++) {
         cohortDistance[c] = Math.exp(-geo.kmToCrossing[cohorts.region()[c]] / v[P.CROSS_DISTANCE]);
       }
@@ -269,7 +306,7 @@ final class KoreaModel implements Model {
       RandomStream rng = sequential.rng;
       for (int c = 0; c < cohorts.size(); c++) {
         cohortHazard[c] = crossingRate(c);
-        rng.reset(seed, STREAM_COHORT, c, cohortDraws[c]++);
+        rng.reset(cohortKey, c, cohortDraws[c]++);
         cohortNext[c] = day + rng.exponential(remaining[c] * cohortHazard[c]);
       }
     }
@@ -333,23 +370,23 @@ final class KoreaModel implements Model {
     for (int c = 0; c < cohorts.size(); c++) {
       while (cohortNext[c] < day + 1 && remaining[c] > 0) {
         remaining[c]--;
-        rng.reset(seed, STREAM_COHORT, c, cohortDraws[c]++);
+        rng.reset(cohortKey, c, cohortDraws[c]++);
         cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
         ensureCapacity(n + 1);
         int a = n++;
         active++;
-        state[a] = HOME;
-        home[a] = (short) cohorts.region()[c];
-        place[a] = home[a];
-        background[a] = (byte) cohorts.background()[c];
-        visits[a] = 0;
-        draws[a] = 0;
-        stateEnd[a] = NEVER;
-        rng.reset(seed, STREAM_AGENT, a, draws[a]++);
+        setState(a, HOME);
+        setHome(a, (short) cohorts.region()[c]);
+        setPlace(a, home(a));
+        setBackground(a, (byte) cohorts.background()[c]);
+        setVisits(a, 0);
+        ag[a * W + O_DRAWS] = 0;
+        setStateEnd(a, NEVER);
+        rng.reset(agentKey, a, nextDraw(a));
         int f = cohorts.female()[c] ? F_FEMALE : 0;
-        double political = v[P.CROSS_POLITICAL] * (background[a] == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
+        double political = v[P.CROSS_POLITICAL] * (background(a) == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
         if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
-        flags[a] = (byte) f;
+        setFlags(a, (byte) f);
         cross(a, day, rng, ch);
         plan(a, day, rng, sequential);
         process(a, day, ch);
@@ -359,7 +396,7 @@ final class KoreaModel implements Model {
 
   /** Called in a sequential phase only: camp places are shared. The caller plans what follows. */
   private void cross(int a, int day, RandomStream rng, Chunk ch) {
-    int region = home[a];
+    int region = home(a);
     int into = KoreaGeography.pick(geo.crossInto[region], geo.crossCumulative[region], rng.nextDouble());
     if (rng.bernoulli(Math.min(1, v[P.CAPTURE] * v[P.GUARD]))) {
       toInterrogation(a, day, KCause.CAPTURED_AT_BORDER, ch);
@@ -383,39 +420,39 @@ final class KoreaModel implements Model {
    */
   private void process(int a, int day, Chunk ch) {
     int loops = 0;
-    while (due[a] == day) {
+    while (due(a) == day) {
       if (++loops > 16) {
         // Hazards this high are a scenario error in practice; keep the run going, one day later.
-        due[a] = day + 1;
-        action[a] = A_REDRAW;
+        setDue(a, day + 1);
+        setAction(a, A_REDRAW);
         break;
       }
-      RandomStream rng = ch.rng.reset(seed, STREAM_AGENT, a, draws[a]++);
-      if (action[a] == A_CROSS && ch != sequential) {
-        due[a] = NEVER; // waits for the sequential crossing phase
+      RandomStream rng = ch.rng.reset(agentKey, a, nextDraw(a));
+      if (action(a) == A_CROSS && ch != sequential) {
+        setDue(a, NEVER); // waits for the sequential crossing phase
         ch.wantsToCross(a);
         return;
       }
-      act(a, day, action[a], rng, ch);
+      act(a, day, action(a), rng, ch);
       plan(a, day, rng, ch);
     }
-    if (due[a] > day && due[a] != NEVER) ch.reschedule(a, due[a]);
+    if (due(a) > day && due(a) != NEVER) ch.reschedule(a, due(a));
   }
 
   /** Carries out an action. Crossing is only ever acted on in the sequential phase. */
   private void act(int a, int day, int act, RandomStream rng, Chunk ch) {
-    int s = state[a];
+    int s = state(a);
     switch (act) {
       case A_REDRAW -> { }
       case A_CROSS -> cross(a, day, rng, ch);
-      case A_DIE -> transition(a, day, DEAD, place[a], inDetention(s) ? KCause.DIED_IN_DETENTION : KCause.DIED, ch);
-      case A_INTEGRATE -> flags[a] |= F_INTEGRATED;
-      case A_CONTACT -> flags[a] |= F_CONTACT;
+      case A_DIE -> transition(a, day, DEAD, place(a), inDetention(s) ? KCause.DIED_IN_DETENTION : KCause.DIED, ch);
+      case A_INTEGRATE -> setFlags(a, flags(a) | F_INTEGRATED);
+      case A_CONTACT -> setFlags(a, flags(a) | F_CONTACT);
       case A_ARREST -> arrest(a, day, KCause.ARRESTED, rng, ch);
       case A_MOVE -> {
-        int to = KoreaGeography.pick(geo.moveTo[place[a]], geo.moveCumulative[place[a]], rng.nextDouble());
+        int to = KoreaGeography.pick(geo.moveTo[place(a)], geo.moveCumulative[place(a)], rng.nextDouble());
         if (rng.bernoulli(Math.min(1, v[P.MOVE_ARREST] * v[P.ENFORCEMENT]))) {
-          place[a] = (short) to;
+          setPlace(a, (short) to);
           arrest(a, day, KCause.ARRESTED_MOVING, rng, ch);
         } else {
           transition(a, day, HIDING, to, KCause.MOVED, ch);
@@ -423,23 +460,23 @@ final class KoreaModel implements Model {
       }
       case A_BROKER -> depart(a, day, rng, ch);
       case A_MISSION -> {
-        flags[a] |= F_POLITICAL_CASE;
-        int m = geo.nearestMission[place[a]];
+        setFlags(a, flags(a) | F_POLITICAL_CASE);
+        int m = geo.nearestMission[place(a)];
         if (rng.bernoulli(v[P.GATE_FAIL])) {
-          place[a] = (short) m;
+          setPlace(a, (short) m);
           arrest(a, day, KCause.ARRESTED_AT_MISSION_GATE, rng, ch);
         } else {
           transition(a, day, MISSION, m, KCause.MISSION_ENTRY, ch);
         }
       }
       case A_RETURN -> {
-        visits[a] = (byte) Math.min(100, visits[a] + 1);
-        transition(a, day, HOME, home[a], KCause.RETURNED_HOME, ch);
+        setVisits(a, (byte) Math.min(100, visits(a) + 1));
+        transition(a, day, HOME, home(a), KCause.RETURNED_HOME, ch);
       }
       case A_EXIT -> arrive(a, day, s == MISSION ? KCause.MISSION_EXIT : KCause.FLOWN_TO_SOUTH_KOREA, ch);
       case A_CAMP_LEAVE -> {
         ch.campLeft++;
-        transition(a, day, HIDING, place[a], KCause.LEFT_CAMP, ch);
+        transition(a, day, HIDING, place(a), KCause.LEFT_CAMP, ch);
       }
       case A_CAMP_REPATRIATE -> {
         ch.campLeft++;
@@ -456,15 +493,15 @@ final class KoreaModel implements Model {
 
   /** A fixed-length stay ends: a journey, a detention, a review, a sentence. */
   private void endOfStay(int a, int day, RandomStream rng, Chunk ch) {
-    switch (state[a]) {
+    switch (state(a)) {
       case TRANSIT -> {
-        if ((flags[a] & F_CAUGHT) != 0) {
-          flags[a] &= ~F_CAUGHT;
+        if ((flags(a) & F_CAUGHT) != 0) {
+          setFlags(a, flags(a) & ~F_CAUGHT);
           ch.caught++;
           arrest(a, day, KCause.ARRESTED_IN_TRANSIT, rng, ch);
         } else {
-          int to = route[a] == KoreaGeography.ROUTE_MONGOLIA ? geo.mongolia
-              : route[a] == KoreaGeography.ROUTE_VIETNAM ? geo.vietnam : geo.laos;
+          int to = route(a) == KoreaGeography.ROUTE_MONGOLIA ? geo.mongolia
+              : route(a) == KoreaGeography.ROUTE_VIETNAM ? geo.vietnam : geo.laos;
           reachThirdCountry(a, day, to, rng, ch);
         }
       }
@@ -473,26 +510,26 @@ final class KoreaModel implements Model {
         if (rng.bernoulli(v[P.UNHCR_RECOGNISED])) {
           arrive(a, day, KCause.UNHCR_RESETTLED, ch);
         } else {
-          transition(a, day, DETAINED_CHINA, place[a], KCause.UNHCR_REJECTED, ch);
-          stateEnd[a] = day + (int) Math.round(v[P.DETENTION]);
+          transition(a, day, DETAINED_CHINA, place(a), KCause.UNHCR_REJECTED, ch);
+          setStateEnd(a, day + (int) Math.round(v[P.DETENTION]));
         }
       }
       case INTERROGATION -> sentence(a, day, rng, ch);
       case LABOUR_TRAINING, KYOHWASO, KWANLISO -> {
-        visits[a] = (byte) Math.min(100, visits[a] + 1);
-        flags[a] &= ~(F_POLITICAL_CASE | F_INTEGRATED);
-        transition(a, day, HOME, home[a], KCause.RELEASED, ch);
+        setVisits(a, (byte) Math.min(100, visits(a) + 1));
+        setFlags(a, flags(a) & ~(F_POLITICAL_CASE | F_INTEGRATED));
+        transition(a, day, HOME, home(a), KCause.RELEASED, ch);
       }
-      default -> throw new IllegalStateException("no fixed stay in state " + state[a]);
+      default -> throw new IllegalStateException("no fixed stay in state " + state(a));
     }
   }
 
   private void reachThirdCountry(int a, int day, int country, RandomStream rng, Chunk ch) {
-    flags[a] |= F_POLITICAL_CASE;
+    setFlags(a, flags(a) | F_POLITICAL_CASE);
     double back = country == geo.laos ? v[P.RETURN_LAOS] : country == geo.vietnam ? v[P.RETURN_VIETNAM] : 0;
     if (rng.bernoulli(back)) {
       transition(a, day, THIRD_COUNTRY, country, KCause.REACHED_THIRD_COUNTRY, ch);
-      place[a] = (short) geo.nearestChina[country];
+      setPlace(a, (short) geo.nearestChina[country]);
       arrest(a, day, KCause.RETURNED_TO_CHINA, rng, ch);
       return;
     }
@@ -508,87 +545,87 @@ final class KoreaModel implements Model {
 
   private void depart(int a, int day, RandomStream rng, Chunk ch) {
     double wm = v[P.W_MONGOLIA], wl = v[P.W_LAOS], wv = v[P.W_VIETNAM];
-    double[] km = geo.routeKm[place[a]];
+    double[] km = geo.routeKm[place(a)];
     if (Double.isInfinite(km[0])) wm = 0;
     if (Double.isInfinite(km[1])) wl = 0;
     if (Double.isInfinite(km[2])) wv = 0;
     double u = rng.nextDouble() * (wm + wl + wv);
     int r = u < wm ? KoreaGeography.ROUTE_MONGOLIA : u < wm + wl ? KoreaGeography.ROUTE_LAOS : KoreaGeography.ROUTE_VIETNAM;
-    route[a] = (byte) r;
+    setRoute(a, (byte) r);
     int travel = Math.max(1, (int) Math.ceil(km[r] / v[P.SPEED]));
     ch.departures++;
-    transition(a, day, TRANSIT, place[a], KCause.BROKER_DEPARTURE, ch);
+    transition(a, day, TRANSIT, place(a), KCause.BROKER_DEPARTURE, ch);
     if (rng.bernoulli(Math.min(1, v[P.TRANSIT_ARREST] * v[P.ENFORCEMENT]))) {
-      flags[a] |= F_CAUGHT;
-      stateEnd[a] = day + 1 + rng.nextInt(travel);
+      setFlags(a, flags(a) | F_CAUGHT);
+      setStateEnd(a, day + 1 + rng.nextInt(travel));
     } else {
-      stateEnd[a] = day + travel;
+      setStateEnd(a, day + travel);
     }
   }
 
   /** Arrest in China: UNHCR review if allowed, else a bribe if the case stays private, else detention. */
   private void arrest(int a, int day, int cause, RandomStream rng, Chunk ch) {
-    int where = place[a];
+    int where = place(a);
     transition(a, day, DETAINED_CHINA, where, cause, ch);
     if (rng.bernoulli(v[P.UNHCR_ACCESS])) {
       transition(a, day, UNHCR_REVIEW, where, KCause.UNHCR_CLAIM, ch);
-      stateEnd[a] = day + (int) Math.round(v[P.UNHCR_DAYS]);
+      setStateEnd(a, day + (int) Math.round(v[P.UNHCR_DAYS]));
       return;
     }
-    boolean political = (flags[a] & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0;
+    boolean political = (flags(a) & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0;
     boolean northKnows = rng.bernoulli(political ? v[P.NK_LEARNS_POLITICAL] : v[P.NK_LEARNS]);
-    double pay = Math.min(1, v[P.BRIBE_PAY] * Math.pow(v[P.BRIBE_REFERENCE] / v[P.BRIBE_PRICE], v[P.BRIBE_ELASTICITY]));
+    double pay = bribePay;
     if (!northKnows && rng.bernoulli(pay) && rng.bernoulli(v[P.BRIBE_ACCEPT])) {
       int back = geo.nearestChina[where];
       transition(a, day, HIDING, back, KCause.BRIBE_RELEASE, ch);
       return;
     }
-    stateEnd[a] = day + (int) Math.round(v[P.DETENTION]);
+    setStateEnd(a, day + (int) Math.round(v[P.DETENTION]));
   }
 
   private void toInterrogation(int a, int day, int cause, Chunk ch) {
-    transition(a, day, INTERROGATION, home[a], cause, ch);
-    stateEnd[a] = day + (int) Math.round(v[P.INTERROGATION]);
+    transition(a, day, INTERROGATION, home(a), cause, ch);
+    setStateEnd(a, day + (int) Math.round(v[P.INTERROGATION]));
   }
 
   private void sentence(int a, int day, RandomStream rng, Chunk ch) {
     int offence = rng.bernoulli(v[P.HELPER_SHARE]) ? 2
-        : (flags[a] & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0 ? 1 : 0;
-    int record = visits[a] == 0 ? 0 : 1;
-    Sentencing.Cell cell = sentencing.cell(day, offence, record, background[a]);
+        : (flags(a) & (F_POLITICAL_CASE | F_POLITICAL_MOTIVE)) != 0 ? 1 : 0;
+    int record = visits(a) == 0 ? 0 : 1;
+    Sentencing.Cell cell = sentencing.cellIn(sentencePeriod, offence, record, background(a));
     int outcome = Sentencing.draw(cell, rng, ch.days);
     switch (outcome) {
       case Sentencing.RELEASE -> {
-        visits[a] = (byte) Math.min(100, visits[a] + 1);
-        flags[a] &= ~(F_POLITICAL_CASE | F_INTEGRATED);
-        transition(a, day, HOME, home[a], KCause.SENTENCED_RELEASE, ch);
+        setVisits(a, (byte) Math.min(100, visits(a) + 1));
+        setFlags(a, flags(a) & ~(F_POLITICAL_CASE | F_INTEGRATED));
+        transition(a, day, HOME, home(a), KCause.SENTENCED_RELEASE, ch);
       }
       case Sentencing.LABOUR -> serve(a, day, LABOUR_TRAINING, KCause.SENTENCED_LABOUR_TRAINING, ch);
       case Sentencing.KYOHWASO -> serve(a, day, KYOHWASO, KCause.SENTENCED_KYOHWASO, ch);
       case Sentencing.KWANLISO -> serve(a, day, KWANLISO, KCause.SENTENCED_KWANLISO, ch);
-      case Sentencing.EXECUTION -> transition(a, day, DEAD, home[a], KCause.EXECUTED, ch);
+      case Sentencing.EXECUTION -> transition(a, day, DEAD, home(a), KCause.EXECUTED, ch);
       default -> throw new IllegalStateException("unknown sentence " + outcome);
     }
   }
 
   private void serve(int a, int day, int where, int cause, Chunk ch) {
-    transition(a, day, where, home[a], cause, ch);
-    stateEnd[a] = day + Math.max(1, ch.days[0]);
+    transition(a, day, where, home(a), cause, ch);
+    setStateEnd(a, day + Math.max(1, ch.days[0]));
   }
 
   private void transition(int a, int day, int to, int where, int cause, Chunk ch) {
-    int from = state[a];
-    ch.events.add(day, a, from, to, where, cause, (flags[a] & F_FEMALE) != 0 ? 1 : 0);
-    state[a] = (byte) to;
-    place[a] = (short) where;
-    if (to != TRANSIT && to != DETAINED_CHINA && to != UNHCR_REVIEW && !inDetention(to)) stateEnd[a] = NEVER;
+    int from = state(a);
+    ch.events.add(day, a, from, to, where, cause, (flags(a) & F_FEMALE) != 0 ? 1 : 0);
+    setState(a, (byte) to);
+    setPlace(a, (short) where);
+    if (to != TRANSIT && to != DETAINED_CHINA && to != UNHCR_REVIEW && !inDetention(to)) setStateEnd(a, NEVER);
     if (absorbing(to)) ch.absorbed++;
   }
 
   // ---------------------------------------------------------------- planning the next transition
 
   /**
-   * Draws when the agent's next transition happens and what it is; sets due[a] and action[a].
+   * Draws when the agent's next transition happens and what it is; sets due(a) and action(a).
    *
    * <p>The waiting time is found by the cumulative-hazard method: draw a unit exponential and walk forward
    * through the epochs, spending it at each epoch's total rate until it runs out. This is exact for
@@ -597,9 +634,9 @@ final class KoreaModel implements Model {
    * yearly feedbacks from the model's own future, which is not known yet.
    */
   private void plan(int a, int day, RandomStream rng, Chunk ch) {
-    int s = state[a];
+    int s = state(a);
     if (absorbing(s)) {
-      due[a] = NEVER;
+      setDue(a, NEVER);
       return;
     }
     double[] r = ch.rates;
@@ -607,62 +644,62 @@ final class KoreaModel implements Model {
     int ep = epoch;
     double target = rng.exponential(1);
     double t = day;
-    int end = stateEnd[a];
+    int end = stateEnd(a);
     while (true) {
-      int n = rates(a, s, ep == epoch ? v : schedule.row(ep), r, acts);
+      int n = rates(a, s, ep, ep == epoch ? v : schedule.row(ep), r, acts);
       double total = 0;
       for (int i = 0; i < n; i++) total += r[i];
       int change = nextChange[s][ep];
       double limit = Math.min(change, end);
       if (total > 0 && target < (limit - t) * total) {
         t += target / total;
-        due[a] = (int) t;
+        setDue(a, (int) t);
         double u = rng.nextDouble() * total;
         int i = 0;
         while (i < n - 1 && (u -= r[i]) >= 0) i++;
-        action[a] = acts[i];
+        setAction(a, acts[i]);
         break;
       }
       if (end <= change) {
-        due[a] = Math.max(day, end);
-        action[a] = A_END;
+        setDue(a, Math.max(day, end));
+        setAction(a, A_END);
         break;
       }
       if (change == NEVER) {
-        due[a] = NEVER;
+        setDue(a, NEVER);
         break;
       }
       if (s == HIDING && newYear[change]) {
-        due[a] = change;
-        action[a] = A_REDRAW;
+        setDue(a, change);
+        setAction(a, A_REDRAW);
         break;
       }
       target -= (change - t) * total;
       t = change;
       while (ep + 1 < schedule.epochs() && schedule.epochStart(ep + 1) <= change) ep++;
     }
-    if (due[a] >= days) due[a] = NEVER;
+    if (due(a) >= days) setDue(a, NEVER);
   }
 
   /** The competing hazards (per day) of the agent's state under the given epoch values; returns how many. */
-  private int rates(int a, int s, double[] x, double[] r, byte[] acts) {
+  private int rates(int a, int s, int ep, double[] x, double[] r, byte[] acts) {
     final double perDay = 1 / DAYS_PER_YEAR;
-    int f = flags[a];
+    int f = flags(a);
     switch (s) {
       case HOME -> {
-        r[0] = x[P.RECROSS] * x[P.CROSS_PUSH] * Math.pow(Math.max(x[P.GUARD_FLOOR], x[P.GUARD]), -x[P.GUARD_DETERRENCE]) * perDay;
+        r[0] = recrossRate[ep];
         acts[0] = A_CROSS;
         return 1;
       }
       case HIDING -> {
-        int p = place[a];
+        int p = place(a);
         double arrest = (geo.border[p] ? x[P.ARREST_BORDER] : x[P.ARREST_INLAND]) * x[P.ENFORCEMENT];
         if ((f & F_INTEGRATED) != 0) arrest *= x[P.INTEGRATED_ARREST];
         r[0] = arrest * perDay;
         acts[0] = A_ARREST;
         r[1] = geo.moveTo[p].length > 0 ? x[P.MOVE] * perDay : 0;
         acts[1] = A_MOVE;
-        r[2] = brokerRate(f, x) * perDay;
+        r[2] = brokerRate(f, ep, x) * perDay;
         acts[2] = A_BROKER;
         r[3] = x[P.MISSION_RATE] * perDay;
         acts[3] = A_MISSION;
@@ -684,7 +721,7 @@ final class KoreaModel implements Model {
         return 2;
       }
       case THIRD_COUNTRY -> {
-        int p = place[a];
+        int p = place(a);
         double wait = p == geo.mongolia ? x[P.WAIT_MONGOLIA] : p == geo.vietnam ? x[P.WAIT_VIETNAM] : x[P.WAIT_THAILAND];
         r[0] = 1 / Math.max(0.1, wait);
         acts[0] = A_EXIT;
@@ -714,28 +751,125 @@ final class KoreaModel implements Model {
     }
   }
 
-  private double brokerRate(int f, double[] x) {
+  private double brokerRate(int f, int ep, double[] x) {
     double wm = x[P.W_MONGOLIA], wl = x[P.W_LAOS], wv = x[P.W_VIETNAM];
     if (wm + wl + wv <= 0) return 0;
-    double fee = x[P.FEE] + x[P.FINE] * x[P.FINE_PASS] * caughtShare;
-    double r = x[P.SEEK] * Math.pow(x[P.FEE_REFERENCE] / Math.max(1, fee), x[P.FEE_ELASTICITY]);
+    double r = brokerSeek[ep];
     return (f & F_CONTACT) != 0 ? r : r * x[P.NO_CONTACT];
   }
 
+  /** The broker-seeking rate before contacts, per epoch: it reads the yearly feedback (caught share). */
+  private void refreshBrokerSeek() {
+    for (int e = 0; e < brokerSeek.length; e++) {
+      double[] x = schedule.row(e);
+      double fee = x[P.FEE] + x[P.FINE] * x[P.FINE_PASS] * caughtShare;
+      brokerSeek[e] = x[P.SEEK] * Math.pow(x[P.FEE_REFERENCE] / Math.max(1, fee), x[P.FEE_ELASTICITY]);
+    }
+  }
+
   private void ensureCapacity(int need) {
-    if (need <= state.length) return;
-    int cap = Math.max(need, state.length + (state.length >> 1));
-    state = Arrays.copyOf(state, cap);
-    place = Arrays.copyOf(place, cap);
-    due = Arrays.copyOf(due, cap);
-    action = Arrays.copyOf(action, cap);
-    stateEnd = Arrays.copyOf(stateEnd, cap);
-    flags = Arrays.copyOf(flags, cap);
-    background = Arrays.copyOf(background, cap);
-    visits = Arrays.copyOf(visits, cap);
-    route = Arrays.copyOf(route, cap);
-    home = Arrays.copyOf(home, cap);
-    draws = Arrays.copyOf(draws, cap);
+    if ((long) need * W <= ag.length) return;
+    int cap = Math.max(need, ag.length / W + (ag.length / W >> 1));
+    ag = Arrays.copyOf(ag, cap * W);
+  }
+
+  // ---------------------------------------------------------------- agent fields (see the layout above)
+
+  private int due(int a) {
+    return ag[a * W + O_DUE];
+  }
+
+  private void setDue(int a, int day) {
+    ag[a * W + O_DUE] = day;
+  }
+
+  private int stateEnd(int a) {
+    return ag[a * W + O_END];
+  }
+
+  private void setStateEnd(int a, int day) {
+    ag[a * W + O_END] = day;
+  }
+
+  /** The agent's draw counter, then counts one more draw. */
+  private int nextDraw(int a) {
+    return ag[a * W + O_DRAWS]++;
+  }
+
+  private int bits(int a, int shift, int mask) {
+    return ag[a * W + O_BYTES] >>> shift & mask;
+  }
+
+  private void setBits(int a, int shift, int mask, int value) {
+    int i = a * W + O_BYTES;
+    ag[i] = ag[i] & ~(mask << shift) | (value & mask) << shift;
+  }
+
+  private int state(int a) {
+    return bits(a, 0, 0xFF);
+  }
+
+  private void setState(int a, int s) {
+    setBits(a, 0, 0xFF, s);
+  }
+
+  private int action(int a) {
+    return bits(a, 8, 0xF);
+  }
+
+  private void setAction(int a, int act) {
+    setBits(a, 8, 0xF, act);
+  }
+
+  private int flags(int a) {
+    return bits(a, 12, 0xFF);
+  }
+
+  private void setFlags(int a, int f) {
+    setBits(a, 12, 0xFF, f);
+  }
+
+  private int visits(int a) {
+    return bits(a, 20, 0x7F);
+  }
+
+  private void setVisits(int a, int k) {
+    setBits(a, 20, 0x7F, k);
+  }
+
+  private int background(int a) {
+    return bits(a, 27, 0x3);
+  }
+
+  private void setBackground(int a, int b) {
+    setBits(a, 27, 0x3, b);
+  }
+
+  private int route(int a) {
+    return bits(a, 29, 0x3);
+  }
+
+  private void setRoute(int a, int r) {
+    setBits(a, 29, 0x3, r);
+  }
+
+  /** Place codes were shorts: read back sign-extended, as before. */
+  private int place(int a) {
+    return (short) ag[a * W + O_PLACES];
+  }
+
+  private void setPlace(int a, int p) {
+    int i = a * W + O_PLACES;
+    ag[i] = ag[i] & 0xFFFF0000 | (p & 0xFFFF);
+  }
+
+  private int home(int a) {
+    return ag[a * W + O_PLACES] >> 16;
+  }
+
+  private void setHome(int a, int p) {
+    int i = a * W + O_PLACES;
+    ag[i] = ag[i] & 0xFFFF | (p & 0xFFFF) << 16;
   }
 
   /** Number of individual agents created so far. */

@@ -41,6 +41,10 @@ public final class KoreaTally implements EventHandler {
   private int[][] dayFlows; // [day][flow] both sexes
   private int[][] dayFlowsFemale; // [day][flow] women
   private int[][] dayStocks; // [day][stock]
+  private int[] yearOfDay;
+  private static final int PREFETCH = 32;
+  /** Sink for the prefetching loads, so the JIT cannot drop them. */
+  private long touched;
   private final long[][] stock = new long[STOCKS.size()][2];
   private long[] placeStock;
 
@@ -84,57 +88,102 @@ public final class KoreaTally implements EventHandler {
     dayFlowsFemale = new int[calendar.days()][FLOWS.size()];
     dayStocks = new int[calendar.days()][STOCKS.size()];
     placeStock = new long[vocabulary.places().size()];
+    yearOfDay = new int[calendar.days()];
+    for (int d = 0; d < yearOfDay.length; d++) yearOfDay[d] = calendar.start().plusDays(d).getYear();
+  }
+
+  @Override
+  public boolean readsEventsOnly() {
+    return true;
   }
 
   @Override
   public void handleDay(int day, EventBuffer ev) {
-    int year = calendar.year(day);
+    int year = yearOfDay[day];
     int y = year - firstYear;
-    for (int i = 0; i < ev.size(); i++) {
+    long[][] yf = yearFlows[y];
+    int[] df = dayFlows[day], dff = dayFlowsFemale[day];
+    long[] china = stock[0], detention = stock[1];
+    // Per event: table look-ups instead of switches, so the loop is short and the CPU can overlap the
+    // cache misses on the per-person ledger words of successive events.
+    int size = ev.size();
+    long touched = 0;
+    for (int i = 0; i < size; i++) {
+      if ((i & (PREFETCH - 1)) == 0) {
+        // Load the next block's ledger words in a tight loop first, so that their cache misses overlap.
+        int[] agentsOf = ev.agents();
+        long[] person = this.person;
+        for (int j = i, stop = Math.min(size, i + PREFETCH); j < stop; j++) {
+          int a = agentsOf[j];
+          if (a >= 0 && a < person.length) touched |= person[a];
+        }
+      }
       int from = ev.from(i), to = ev.to(i), cause = ev.cause(i), sex = Math.max(0, ev.sex(i)), k = ev.count(i);
-      int flow = flowOf(from, to, cause);
+      int flow = CAUSE_FLOW[cause];
+      if (flow < 0 && to == ARRIVED) flow = F_ARRIVED;
       if (flow >= 0) {
-        yearFlows[y][flow][sex] += k;
-        dayFlows[day][flow] += k;
-        if (sex == 1) dayFlowsFemale[day][flow] += k;
+        yf[flow][sex] += k;
+        df[flow] += k;
+        if (sex == 1) dff[flow] += k;
       }
       if (to == ARRIVED && flow != F_ARRIVED) {
         // Every arrival counts as one, whatever the route (a UNHCR resettlement is also an arrival).
-        yearFlows[y][F_ARRIVED][sex] += k;
-        dayFlows[day][F_ARRIVED] += k;
-        if (sex == 1) dayFlowsFemale[day][F_ARRIVED] += k;
+        yf[F_ARRIVED][sex] += k;
+        df[F_ARRIVED] += k;
+        if (sex == 1) dff[F_ARRIVED] += k;
       }
       if (to == DEAD && cause != KCause.EXECUTED) {
-        yearFlows[y][F_DIED][sex] += k;
-        dayFlows[day][F_DIED] += k;
-        if (sex == 1) dayFlowsFemale[day][F_DIED] += k;
+        yf[F_DIED][sex] += k;
+        df[F_DIED] += k;
+        if (sex == 1) dff[F_DIED] += k;
       }
-      if (inChina(from)) stock[0][sex] -= k;
-      if (inChina(to)) stock[0][sex] += k;
-      if (nkDetention(from)) stock[1][sex] -= k;
-      if (nkDetention(to)) stock[1][sex] += k;
+      boolean fromChina = IN_CHINA[from], toChina = IN_CHINA[to];
+      if (fromChina) china[sex] -= k;
+      if (toChina) china[sex] += k;
+      if (NK_DETENTION[from]) detention[sex] -= k;
+      if (NK_DETENTION[to]) detention[sex] += k;
       int agent = ev.agent(i);
       if (agent >= 0) {
         if (agent >= person.length) person = Arrays.copyOf(person, Math.max(agent + 1, person.length * 2));
-        agents = Math.max(agents, agent + 1);
+        if (agent >= agents) agents = agent + 1;
         long p = person[agent];
-        if (inChina(from)) placeStock[(int) (p & 0xFFFF)] -= k;
-        if (inChina(to)) placeStock[ev.place(i)] += k;
-        person[agent] = ledger(p, to, cause, sex, year) & ~0xFFFFL | (ev.place(i) & 0xFFFF);
+        int place = ev.place(i);
+        if (fromChina) placeStock[(int) (p & 0xFFFF)] -= k;
+        if (toChina) placeStock[place] += k;
+        person[agent] = ledger(p, to, cause, sex, year) & ~0xFFFFL | (place & 0xFFFF);
       }
     }
+    this.touched |= touched;
     for (int s = 0; s < STOCKS.size(); s++) dayStocks[day][s] = (int) (stock[s][0] + stock[s][1]);
-    for (int f = 0; f < FLOWS.size(); f++) cumulative[f] += dayFlows[day][f];
+    for (int f = 0; f < FLOWS.size(); f++) cumulative[f] += df[f];
     for (int d : snapshotDays) {
       if (d == day) {
         snapshots.put(day, placeStock.clone());
         snapshotFlows.put(day, cumulative.clone());
       }
     }
-    boolean yearEnd = day == calendar.days() - 1 || calendar.year(day + 1) != year;
+    boolean yearEnd = day == yearOfDay.length - 1 || yearOfDay[day + 1] != year;
     if (yearEnd) {
       for (int s = 0; s < STOCKS.size(); s++) yearStocks[y][s] = stock[s].clone();
       yearPlace[y] = placeStock.clone();
+    }
+  }
+
+  /** Per cause: its flow, or -1 when the flow depends on the destination (see {@link #flowOf}). */
+  private static final int[] CAUSE_FLOW = new int[KCause.NAMES.size()];
+  /** Per cause: the severity of the sentence it records (0 none, 1 release ... 5 execution). */
+  private static final int[] CAUSE_SEVERITY = new int[KCause.NAMES.size()];
+  private static final boolean[] IN_CHINA = new boolean[KState.NAMES.size()];
+  private static final boolean[] NK_DETENTION = new boolean[KState.NAMES.size()];
+
+  static {
+    for (int c = 0; c < CAUSE_FLOW.length; c++) {
+      CAUSE_FLOW[c] = flowOf(-1, -1, c);
+      CAUSE_SEVERITY[c] = severity(c);
+    }
+    for (int s = 0; s < IN_CHINA.length; s++) {
+      IN_CHINA[s] = inChina(s);
+      NK_DETENTION[s] = nkDetention(s);
     }
   }
 
@@ -169,7 +218,13 @@ public final class KoreaTally implements EventHandler {
       p |= ((long) year << 32) | (sex == 1 ? 1L << 28 : 0);
     }
     if (cause == KCause.REPATRIATED || cause == KCause.REPATRIATED_FROM_CAMP) p |= 1L << 27;
-    int severity = switch (cause) {
+    int severity = CAUSE_SEVERITY[cause];
+    if (severity > worst(p)) p = p & ~(0x7L << 24) | ((long) severity << 24);
+    return p & ~(0xFFL << 16) | ((long) to << 16);
+  }
+
+  private static int severity(int cause) {
+    return switch (cause) {
       case KCause.SENTENCED_RELEASE -> 1;
       case KCause.SENTENCED_LABOUR_TRAINING -> 2;
       case KCause.SENTENCED_KYOHWASO -> 3;
@@ -177,8 +232,6 @@ public final class KoreaTally implements EventHandler {
       case KCause.EXECUTED -> 5;
       default -> 0;
     };
-    if (severity > worst(p)) p = p & ~(0x7L << 24) | ((long) severity << 24);
-    return p & ~(0xFFL << 16) | ((long) to << 16);
   }
 
   // ---------------------------------------------------------------- results

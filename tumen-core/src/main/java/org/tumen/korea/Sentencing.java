@@ -136,9 +136,17 @@ final class Sentencing {
   }
 
   Cell cell(int day, int offence, int record, int background) {
+    return cellIn(period(day), offence, record, background);
+  }
+
+  /** The period in force on the day; callers look it up once per day, not once per sentence. */
+  int period(int day) {
     int p = java.util.Arrays.binarySearch(periodStart, day);
-    if (p < 0) p = Math.max(0, -p - 2);
-    return cells[p][offence][record][background];
+    return p < 0 ? Math.max(0, -p - 2) : p;
+  }
+
+  Cell cellIn(int period, int offence, int record, int background) {
+    return cells[period][offence][record][background];
   }
 
   /** Draws an outcome; writes the sentence length in days to {@code days[0]}. */

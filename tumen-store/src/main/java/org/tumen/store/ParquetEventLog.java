@@ -94,6 +94,11 @@ public final class ParquetEventLog implements EventHandler, AutoCloseable {
   }
 
   @Override
+  public boolean readsEventsOnly() {
+    return true;
+  }
+
+  @Override
   public void handleDay(int day, EventBuffer events) {
     int n = events.size();
     for (int i = 0; i < n; i++) {
