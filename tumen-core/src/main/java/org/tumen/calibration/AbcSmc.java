@@ -34,8 +34,9 @@ import org.tumen.scenario.Posterior;
  *       R = ceil(log(c) / log(1 - p)) steps in all (at most {@link Settings#maxSteps}), so that a copy has
  *       moved at least once with probability about 1 - c.
  *   <li>It stops when the acceptance rate falls below a minimum, after a number of generations, or when
- *       the budget of simulations is spent: every completed MCMC step leaves a valid sample at ε_t, so the
- *       run can end after any step.
+ *       the budget of simulations is spent. The budget is checked between generations: a generation cut
+ *       after its first steps would leave many copies unmoved (a valid but poorly mixed sample), so the last
+ *       generation may overspend the budget by up to {@code maxSteps} steps.
  * </ol>
  * A particle's distance is the mean of its R replicate distances (an estimate of the expected distance).
  *
@@ -56,7 +57,7 @@ public final class AbcSmc {
    * @param minAcceptance stop after a generation whose MCMC acceptance rate is below this
    * @param seed the calibration's seed
    * @param batch particles simulated between two saves
-   * @param budget stop once this many simulations are done (after the MCMC step that passes it)
+   * @param budget start no generation once this many simulations are done
    * @param maxSteps at most this many MCMC steps per generation
    * @param c a copy stays unmoved with probability about c (sets the steps per generation)
    * @param scale the MCMC proposal's covariance is this times the kept particles' covariance
@@ -240,7 +241,7 @@ public final class AbcSmc {
     return s.history().get(s.history().size() - 1);
   }
 
-  /** At most this many simulations: the budget, give or take the last MCMC step. */
+  /** About this many simulations: the budget, which the last generation may overspend. */
   public long plannedSimulations() {
     return Math.max(settings.budget(), (long) settings.particles() * settings.replicates());
   }
@@ -335,8 +336,6 @@ public final class AbcSmc {
       int proposed = s.proposed() + copies, step = s.step() + 1;
       int steps = s.steps();
       if (steps == 0) steps = stepsFor((double) accepted / proposed);
-      // The budget ends the generation after any step: every step leaves a valid sample at epsilon.
-      if (s.simulations() >= settings.budget()) steps = step;
       s = new State(fingerprint, s.start(), s.generation(), theta, dist, s.epsilon(), true, step, steps, accepted, proposed,
           new double[0], s.pendingSeconds(), s.history(), s.simulations(), false);
       if (step < steps) store.save(s);

@@ -117,12 +117,15 @@ class AbcSmcTest {
   }
 
   @Test
-  void theBudgetEndsTheRunAfterTheStepThatSpendsIt(@TempDir Path dir) {
+  void theBudgetEndsTheRunAfterTheGenerationThatSpendsIt(@TempDir Path dir) {
     AbcSmc smc = new AbcSmc(SPACE, new Distance(observed()), AbcSmc.Settings.of(40, 0.5, 2, 50, 0.0, 7, 6, 150), "toy", "h",
         new LocalExecutor(2), (t, e) -> TOY.run(t), null);
     AbcSmc.State s = smc.run(new Checkpoint(dir), new AbcSmc.Listener() {}, () -> false);
-    // Generation 0 costs 80; each MCMC step at most 2 x 20 more.
-    assertThat(s.simulations()).isBetween(150L, 150L + 40);
+    // Generation 0 costs 80; a generation at most 8 steps x 2 replicates x 20 copies more.
+    assertThat(s.simulations()).isBetween(150L, 150L + 8 * 40);
+    var last = s.history().get(s.history().size() - 1);
+    assertThat(s.simulations() - last.simulations()).isLessThan(150L);
+    assertThat(last.steps()).isGreaterThan(1);
     assertThat(s.finished()).isTrue();
     assertThat(java.util.Arrays.stream(s.distances()).max().orElseThrow()).isLessThanOrEqualTo(s.epsilon());
   }
