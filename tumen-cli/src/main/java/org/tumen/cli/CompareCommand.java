@@ -38,7 +38,8 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--runs", required = true, description = "paired runs per scenario")
   int runs;
 
-  @Option(names = "--draws", paramLabel = "CSV", description = "parameter draws shared by all scenarios (run i uses draw i mod rows)")
+  @Option(names = "--draws", paramLabel = "CSV", description = "parameter draws shared by all scenarios (run i uses draw i mod rows;"
+      + " default: the first scenario's posterior, on the parameters every scenario's posterior has)")
   Path draws;
 
   @Option(names = "--from", description = "first year compared (default: ${DEFAULT-VALUE})")
@@ -73,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (hashes.size() < paths.size()) throw new InvalidInputException("SCENARIO", 0, "", "a scenario is named twice");
     Scenario base = loaded.get(0);
-    List<Map<String, Double>> drawList = draws == null ? List.of() : Draws.read(draws, base.parameters());
+    List<Map<String, Double>> drawList = draws != null ? Draws.read(draws, base.parameters()) : posteriorDraws(loaded);
     long seed = batch.seed != null ? batch.seed : base.seed();
     List<RunTask> tasks = PairedComparison.tasks(paths, runs, seed, batch.set, drawList);
 
@@ -82,7 +83,8 @@ final class CompareCommand implements Callable<Integer> {
     List<Difference> named = diffs.stream().map(d -> rename(d, paths, scenarios)).toList();
 
     w.printf("Paired comparison, %d runs per scenario (seeds %d-%d, the same for every scenario%s).%n", runs, seed,
-        seed + runs - 1, drawList.isEmpty() ? "; no parameter draws" : "; " + drawList.size() + " shared parameter draws");
+        seed + runs - 1, drawList.isEmpty() ? "; no parameter draws" : "; " + drawList.size() + " shared parameter draws from "
+            + (draws != null ? draws : "the posterior"));
     w.println("Differences are scenario minus " + scenarios.get(0) + ", run by run; the interval is the 5th-95th"
         + " percentile of the paired differences.");
     w.print(totals(named));
@@ -159,5 +161,21 @@ final class CompareCommand implements Callable<Integer> {
 
   private static String shorten(String s, int n) {
     return s.length() <= n ? s : "..." + s.substring(s.length() - n + 3);
+  }
+
+  /**
+   * Shared draws from the first scenario's posterior, restricted to the parameters in every scenario's
+   * posterior: a variant that sets a calibrated parameter itself drops it from its posterior, and a shared
+   * draw must not override its own value. Empty when a scenario is not calibrated.
+   */
+  static List<Map<String, Double>> posteriorDraws(List<Scenario> scenarios) {
+    java.util.Set<String> common = null;
+    for (Scenario s : scenarios) {
+      if (s.posterior() == null) return List.of();
+      if (common == null) common = new java.util.HashSet<>(s.posterior().names());
+      else common.retainAll(s.posterior().names());
+    }
+    if (common == null || common.isEmpty()) return List.of();
+    return scenarios.get(0).posterior().draws(common);
   }
 }

@@ -38,7 +38,8 @@ final class EnsembleCommand implements Callable<Integer> {
   @Option(names = "--runs", required = true, description = "number of runs")
   int runs;
 
-  @Option(names = "--draws", paramLabel = "CSV", description = "parameter draws (e.g. a calibration's posterior): one column per parameter, one row per draw; run i uses draw i mod rows")
+  @Option(names = "--draws", paramLabel = "CSV", description = "parameter draws: one column per parameter, one row per draw; run i uses draw i mod rows"
+      + " (default: the scenario's posterior when it is calibrated)")
   Path draws;
 
   @Option(names = "--years", split = ",", description = "years in the printed table (default: 2000,2005,2011,2015,2020,2030)")
@@ -55,7 +56,10 @@ final class EnsembleCommand implements Callable<Integer> {
     if (runs < 1) throw new InvalidInputException("--runs", 0, "", "must be at least 1, got " + runs);
     Scenario s = Tumen.load(scenario);
     s.parameters().withOverrides(batch.set, "--set"); // a mistake in --set is reported before any run
-    List<Map<String, Double>> drawList = draws == null ? List.of() : Draws.read(draws, s.parameters());
+    // A calibrated scenario's ensemble varies its parameters over the posterior unless draws are given.
+    List<Map<String, Double>> drawList = draws != null ? Draws.read(draws, s.parameters())
+        : s.posterior() != null ? s.posterior().draws(null) : List.of();
+    String drawSource = draws != null ? draws.toString() : "the scenario's posterior";
     long seed = batch.seed != null ? batch.seed : s.seed();
     List<RunTask> tasks = Ensemble.tasks(BatchOptions.taskPath(scenario), runs, seed, batch.set, drawList, 0);
 
@@ -64,7 +68,7 @@ final class EnsembleCommand implements Callable<Integer> {
 
     w.printf("Ensemble of %d runs of %s, seeds %d-%d; %s.%n", runs, scenario, seed, seed + runs - 1,
         drawList.isEmpty() ? "no parameter draws given (--draws), so the bands show the model's own randomness only"
-            : drawList.size() + " parameter draws from " + draws);
+            : drawList.size() + " parameter draws from " + drawSource);
     w.print(table(bands, KEY_SERIES, years));
     w.println(e.timing());
     if (out != null) {

@@ -62,6 +62,35 @@ public record Posterior(List<String> names, double[][] values, double[] weights,
   }
 
   /**
+   * The particles as equally likely parameter draws, restricted to {@code names} (all when null): in file
+   * order when the weights are equal (an ABC-SMC sample), else as many rows resampled by weight
+   * (systematic resampling, deterministic). Ensembles and comparisons cycle through them.
+   */
+  public List<Map<String, Double>> draws(Set<String> names) {
+    int n = size();
+    int[] rows = new int[n];
+    boolean equal = true;
+    for (double w : weights) equal &= Math.abs(w - weights[0]) < 1e-12;
+    double c = weights[0];
+    for (int k = 0, i = 0; k < n; k++) {
+      if (equal) {
+        rows[k] = k;
+        continue;
+      }
+      double u = (k + 0.5) / n;
+      while (u > c && i < n - 1) c += weights[++i];
+      rows[k] = i;
+    }
+    List<Map<String, Double>> out = new ArrayList<>(n);
+    for (int row : rows) {
+      Map<String, Double> m = particle(row);
+      if (names != null) m.keySet().retainAll(names);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
    * The same particles without the parameters whose base name is in {@code bases}: a variant that sets a
    * parameter itself keeps its own value in every posterior draw. Null if no parameter is left.
    */

@@ -253,7 +253,15 @@ final class Jobs implements AutoCloseable {
       Scenario s = job.scenarios.get(vi);
       hashes.put(labelOf(plan, v, s), s.contentHash());
       long base = plan.seed() != null ? plan.seed() : s.seed();
-      for (int i = 0; i < plan.runs(); i++) tasks.add(new RunTask(tasks.size(), v.scenario(), base + i, -1, v.overrides()));
+      // A calibrated scenario's runs cycle through its posterior draws; the levers the user set win.
+      List<Map<String, Double>> draws = s.posterior() == null ? List.of() : s.posterior().draws(null);
+      for (int i = 0; i < plan.runs(); i++) {
+        Map<String, Double> parameters = new java.util.TreeMap<>();
+        int draw = draws.isEmpty() ? -1 : i % draws.size();
+        if (draw >= 0) parameters.putAll(draws.get(draw));
+        parameters.putAll(v.overrides());
+        tasks.add(new RunTask(tasks.size(), v.scenario(), base + i, draw, parameters));
+      }
     }
     LocalExecutor executor = new LocalExecutor(threads);
     List<RunSummary> runs = executor.execute(tasks, task -> {
