@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumen.testing.ShortScenario;
 import picocli.CommandLine;
 
 /** The batch commands end to end on the flagship scenario cut to 1990-1993 (a fraction of a second a run). */

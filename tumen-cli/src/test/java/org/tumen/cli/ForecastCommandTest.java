@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumen.testing.ShortScenario;
 import picocli.CommandLine;
 
 /** Forecast and validate on a short variant of the flagship (1990-2001), two draws: output shapes only. */
@@ -15,10 +16,7 @@ class ForecastCommandTest {
   @TempDir Path tmp;
 
   private Path shortScenario() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("short"));
-    Files.writeString(dir.resolve("scenario.yaml"), "base: " + Path.of("../scenarios/korea").toAbsolutePath().normalize()
-        + "\nname: short\nperiod:\n  start: 1990-01-01\n  end: 2001-12-31\n");
-    return dir;
+    return ShortScenario.create(tmp, "short", 2001, null);
   }
 
   @Test

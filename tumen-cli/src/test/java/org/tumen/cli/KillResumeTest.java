@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tumen.store.Kind;
 import org.tumen.store.ResultsStore;
 import org.tumen.store.RunRow;
+import org.tumen.testing.ShortScenario;
 
 /**
  * Real SIGKILLs of the long commands: {@code calibrate} resumes from its checkpoint and ends with the same
@@ -23,16 +24,11 @@ import org.tumen.store.RunRow;
  * Both on the flagship cut to 1990-1995, so that a trial takes seconds.
  */
 class KillResumeTest {
-  static final Path FLAGSHIP = Path.of("").toAbsolutePath().getParent().resolve("scenarios/korea");
-
   @TempDir
   Path tmp;
 
   Path shortScenario() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("short"));
-    Files.writeString(dir.resolve("scenario.yaml"),
-        "name: short\nbase: " + FLAGSHIP + "\nperiod:\n  start: 1990-01-01\n  end: 1995-12-31\n");
-    return dir;
+    return ShortScenario.create(tmp, "short", 1995, null);
   }
 
   static Process start(Path log, String... args) throws IOException {

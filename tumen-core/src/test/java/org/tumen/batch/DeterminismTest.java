@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumen.Simulation;
+import org.tumen.testing.ShortScenario;
 
 class DeterminismTest {
   @TempDir Path tmp;

@@ -16,6 +16,7 @@ import org.tumen.Simulation;
 import org.tumen.batch.PairedComparison.Difference;
 import org.tumen.batch.PairedComparison.Outcome;
 import org.tumen.engine.RandomStream;
+import org.tumen.testing.ShortScenario;
 
 class PairedComparisonTest {
   @TempDir Path tmp;

@@ -3,7 +3,6 @@ package org.tumen.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +13,14 @@ import org.tumen.batch.RunSummary;
 import org.tumen.batch.RunTask;
 import org.tumen.report.Observed;
 import org.tumen.scenario.Scenario;
+import org.tumen.testing.ShortScenario;
 
 /** Calibration on the real Korea rules, on a short variant of the flagship (1990-2001). */
 class CalibrationTest {
   @TempDir Path tmp;
 
   Scenario shortScenario() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("short"));
-    Files.writeString(dir.resolve("scenario.yaml"), "base: " + Path.of("../scenarios/korea").toAbsolutePath().normalize()
-        + "\nname: short\nperiod:\n  start: 1990-01-01\n  end: 2001-12-31\n");
-    return Tumen.load(dir);
+    return Tumen.load(ShortScenario.create(tmp, "short", 2001, null));
   }
 
   static Distance distance(Scenario s) {

@@ -13,6 +13,7 @@ import org.tumen.batch.LocalExecutor;
 import org.tumen.batch.RunSummary;
 import org.tumen.batch.RunTask;
 import org.tumen.batch.SweepGrid;
+import org.tumen.testing.ShortScenario;
 
 /** A small sweep of the real model (flagship scenario cut to 1990-1992) gives the same summaries on Spark. */
 class RealSweepOnSparkTest {
