@@ -106,8 +106,8 @@ final class KoreaModel implements Model {
   // What a chunk does with an agent whose due action is to cross: act on it (the sequential phase), hand it
   // to the crossing phase (the day's due agents), or stop before it (a speculative crossing, see step).
   private static final int MODE_SEQ = 0, MODE_DEFER = 1, MODE_SPEC = 2;
-  /** Crossers per task of the parallel crossing phases; fixed so that work does not depend on threads. */
-  private static final int CROSS_CHUNK = 512;
+  /** Crossers per task of the parallel crossing phases; fixed so that work does not depend on threads. Tests shrink it. */
+  static int crossChunk = 512;
   // Outcome of the draws before the camp decision (cross): the low two bits, then the place crossed into.
   private static final int X_CAPTURED = 0, X_DIED = 1, X_TURNED_BACK = 2, X_CANDIDATE = 3;
 
@@ -253,15 +253,15 @@ final class KoreaModel implements Model {
       for (int i = chunks.length; i < nChunks; i++) grown[i] = new Chunk(MODE_DEFER);
       chunks = grown;
     }
-    int freshTasks = (fresh + CROSS_CHUNK - 1) / CROSS_CHUNK;
+    int freshTasks = (fresh + crossChunk - 1) / crossChunk;
     ensureSpecChunks(freshTasks);
     // The day's due agents and the new crossers' first draws, together: they touch different agents.
     workers.forEach(nChunks + freshTasks, c -> {
       if (c >= nChunks) {
         int t = c - nChunks;
         RandomStream rng = specChunks[t].rng;
-        int stop = Math.min(fresh, (t + 1) * CROSS_CHUNK);
-        for (int j = t * CROSS_CHUNK; j < stop; j++) initFresh(j, n0 + j, freshCohort[j], rng);
+        int stop = Math.min(fresh, (t + 1) * crossChunk);
+        for (int j = t * crossChunk; j < stop; j++) initFresh(j, n0 + j, freshCohort[j], rng);
         return;
       }
       Chunk ch = chunks[c];
@@ -308,7 +308,7 @@ final class KoreaModel implements Model {
         arrived += chunks[c].arrived;
         for (int i = 0; i < chunks[c].crossN; i++) count = decide(j++, count, cap, arrived);
       }
-      int tasks = (xN + CROSS_CHUNK - 1) / CROSS_CHUNK;
+      int tasks = (xN + crossChunk - 1) / crossChunk;
       ensureSpecChunks(tasks);
       workers.forEach(tasks, t -> speculate(t, day));
     }
@@ -338,6 +338,8 @@ final class KoreaModel implements Model {
   private int[] xSnap = new int[64 * W];
   private int[] freshCohort = new int[64];
   private Chunk[] specChunks = new Chunk[0];
+  /** Speculative crossings undone and redone (a diagnostic; tests check the path is taken). */
+  long redone;
 
   private void ensureCrossers(int need) {
     if (need <= xAgent.length) return;
@@ -382,8 +384,8 @@ final class KoreaModel implements Model {
   private void speculate(int t, int day) {
     Chunk pc = specChunks[t];
     pc.clear();
-    int stop = Math.min(xN, (t + 1) * CROSS_CHUNK);
-    for (int j = t * CROSS_CHUNK; j < stop; j++) {
+    int stop = Math.min(xN, (t + 1) * crossChunk);
+    for (int j = t * crossChunk; j < stop; j++) {
       int a = xAgent[j];
       System.arraycopy(ag, a * W, xSnap, j * W, W);
       int e0 = pc.events.size(), r0 = pc.resN;
@@ -432,7 +434,10 @@ final class KoreaModel implements Model {
       if (xPend[j] >= 0) process(a, day, out, xPend[j]);
       return;
     }
-    if (speculated) System.arraycopy(xSnap, j * W, ag, a * W, W);
+    if (speculated) {
+      System.arraycopy(xSnap, j * W, ag, a * W, W);
+      redone++;
+    }
     RandomStream rng = out.rng.state(xRng[j]);
     crossOutcome(a, day, code, camp, out);
     plan(a, day, rng, out);
