@@ -62,6 +62,7 @@ final class KoreaModel implements Model {
   private final double[] cohortHazard;
   private final double[] cohortNext;
   private final long[] cohortDraws;
+  private final int[] cohortCrossed;
   private final long initialPeople;
   /** nextChange[state][epoch]: first day from which a hazard of that state differs, or NEVER. */
   private final int[][] nextChange;
@@ -146,6 +147,17 @@ final class KoreaModel implements Model {
       arrived = departures = caught = campLeft = absorbed = 0;
     }
 
+    void rescheduleAll(Chunk from, int lo, int hi) {
+      int k = hi - lo;
+      if (resN + k > resAgent.length) {
+        resAgent = Arrays.copyOf(resAgent, Math.max(resN + k, resN * 2));
+        resDay = Arrays.copyOf(resDay, resAgent.length);
+      }
+      System.arraycopy(from.resAgent, lo, resAgent, resN, k);
+      System.arraycopy(from.resDay, lo, resDay, resN, k);
+      resN += k;
+    }
+
     void reschedule(int a, int day) {
       if (resN == resAgent.length) {
         resAgent = Arrays.copyOf(resAgent, resN * 2);
@@ -185,6 +197,7 @@ final class KoreaModel implements Model {
     this.cohortHazard = new double[cohorts.size()];
     this.cohortNext = new double[cohorts.size()];
     this.cohortDraws = new long[cohorts.size()];
+    this.cohortCrossed = new int[cohorts.size()];
     this.calendar = new DayCalendar(days);
     this.sequential = new Chunk(MODE_SEQ);
     List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
@@ -242,7 +255,7 @@ final class KoreaModel implements Model {
     sentencePeriod = sentencing.period(day);
     sequential.clear();
     int n0 = n;
-    int fresh = drawCohortCrossings(day);
+    int fresh = drawCohortCrossings(day, workers);
 
     int due = calendar.size(day);
     int[] bucket = calendar.bucket(day);
@@ -296,7 +309,8 @@ final class KoreaModel implements Model {
     // camp place in order first, then carry out the crossings in parallel, then replay the order below and
     // keep each result whose decision still holds (all, unless someone crossed twice today or left a camp
     // on the day of crossing; the others are undone and redone there, sequentially).
-    boolean speculated = workers.threads() > 1 && xN > 0;
+    // (Not worth a second round of tasks for fewer crossers than one task takes: the outcome is the same.)
+    boolean speculated = workers.threads() > 1 && xN > crossChunk;
     if (speculated) {
       // Contact rates read the arrivals so far, which grow as chunks are merged: speculated too.
       long count = campCount, arrived = arrivedTotal;
@@ -314,6 +328,7 @@ final class KoreaModel implements Model {
     }
 
     for (int j = 0; j < fresh; j++) resolve(j, day, speculated);
+    flushRun();
     merge(sequential, events);
     // Returnees who cross today do so now, one by one in chunk order: camp places are shared.
     int j = fresh;
@@ -322,6 +337,7 @@ final class KoreaModel implements Model {
       merge(ch, events);
       for (int i = 0; i < ch.crossN; i++) resolve(j++, day, speculated);
     }
+    flushRun();
     merge(sequential, events);
     agentDays += active;
   }
@@ -364,6 +380,17 @@ final class KoreaModel implements Model {
     Chunk[] grown = Arrays.copyOf(specChunks, need);
     for (int i = specChunks.length; i < need; i++) grown[i] = new Chunk(MODE_SPEC);
     specChunks = grown;
+  }
+
+  // The run of kept speculative results not yet copied to the sequential chunk: task, events, reschedules.
+  private int runTask = -1, runEvLo, runEvHi, runResLo, runResHi;
+
+  private void flushRun() {
+    if (runTask < 0) return;
+    Chunk pc = specChunks[runTask];
+    sequential.events.addRange(pc.events, runEvLo, runEvHi);
+    sequential.rescheduleAll(pc, runResLo, runResHi);
+    runTask = -1;
   }
 
   private void addCrosser(int a, long rng, int code) {
@@ -422,18 +449,29 @@ final class KoreaModel implements Model {
     if (camp) campCount++;
     Chunk out = sequential;
     if (speculated && camp == xSpec[j] && arrivedTotal == xArr[j]) {
-      Chunk pc = specChunks[xTask[j]];
-      out.events.addRange(pc.events, xEvLo[j], xEvHi[j]);
-      for (int i = xResLo[j]; i < xResHi[j]; i++) out.reschedule(pc.resAgent[i], pc.resDay[i]);
+      // Consecutive kept crossers of one task are contiguous in its buffers: copy them as one run.
+      int t = xTask[j];
+      if (t != runTask || xEvLo[j] != runEvHi || xResLo[j] != runResHi) {
+        flushRun();
+        runTask = t;
+        runEvLo = xEvLo[j];
+        runResLo = xResLo[j];
+      }
+      runEvHi = xEvHi[j];
+      runResHi = xResHi[j];
       int k = j * 5;
       out.arrived += xCnt[k];
       out.departures += xCnt[k + 1];
       out.caught += xCnt[k + 2];
       out.campLeft += xCnt[k + 3];
       out.absorbed += xCnt[k + 4];
-      if (xPend[j] >= 0) process(a, day, out, xPend[j]);
+      if (xPend[j] >= 0) {
+        flushRun();
+        process(a, day, out, xPend[j]);
+      }
       return;
     }
+    flushRun();
     if (speculated) {
       System.arraycopy(xSnap, j * W, ag, a * W, W);
       redone++;
@@ -546,22 +584,46 @@ final class KoreaModel implements Model {
    * The people at home cross as a pure death process: with n people each at hazard h, the next crossing
    * comes after an exponential time of rate n*h. So the cost is per crossing, not per cohort and day.
    */
-  private int drawCohortCrossings(int day) {
-    RandomStream rng = sequential.rng;
+  private int drawCohortCrossings(int day, Workers workers) {
+    int cohortN = cohorts.size();
+    double expected = 0;
+    for (int c = 0; c < cohortN; c++) expected += remaining[c] * cohortHazard[c];
     int k = 0;
-    for (int c = 0; c < cohorts.size(); c++) {
-      while (cohortNext[c] < day + 1 && remaining[c] > 0) {
-        remaining[c]--;
-        rng.reset(cohortKey, c, cohortDraws[c]++);
-        cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
-        ensureCapacity(n + 1);
-        n++;
-        active++;
-        if (k == freshCohort.length) freshCohort = Arrays.copyOf(freshCohort, k * 2);
-        freshCohort[k++] = c;
+    if (workers.threads() > 1 && expected > 4 * crossChunk) {
+      // Cohorts are independent death processes with their own streams: count each one's crossings in
+      // parallel (a collapse day has hundreds of thousands), then number the new agents in cohort order.
+      ensureSpecChunks(cohortN);
+      workers.forEach(cohortN, c -> cohortCrossed[c] = cohortCrossings(c, day, specChunks[c].rng));
+      for (int c = 0; c < cohortN; c++) {
+        int m = cohortCrossed[c];
+        if (k + m > freshCohort.length) freshCohort = Arrays.copyOf(freshCohort, Math.max(k + m, k * 2));
+        Arrays.fill(freshCohort, k, k + m, c);
+        k += m;
+      }
+    } else {
+      for (int c = 0; c < cohortN; c++) {
+        int m = cohortCrossings(c, day, sequential.rng);
+        if (k + m > freshCohort.length) freshCohort = Arrays.copyOf(freshCohort, Math.max(k + m, k * 2));
+        Arrays.fill(freshCohort, k, k + m, c);
+        k += m;
       }
     }
+    for (int i = 0; i < k; i++) ensureCapacity(n + 1 + i); // grows as one agent at a time did
+    n += k;
+    active += k;
     ensureCrossers(k);
+    return k;
+  }
+
+  /** The members of cohort c who cross today (a pure death process on the cohort's own stream). */
+  private int cohortCrossings(int c, int day, RandomStream rng) {
+    int k = 0;
+    while (cohortNext[c] < day + 1 && remaining[c] > 0) {
+      remaining[c]--;
+      rng.reset(cohortKey, c, cohortDraws[c]++);
+      cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
+      k++;
+    }
     return k;
   }
 
