@@ -109,6 +109,8 @@ final class KoreaModel implements Model {
   private static final int MODE_SEQ = 0, MODE_DEFER = 1, MODE_SPEC = 2;
   /** Crossers per task of the parallel crossing phases; fixed so that work does not depend on threads. Tests shrink it. */
   static int crossChunk = 512;
+  /** Crossing tasks a day needs before the crossing phases run in parallel at all. Tests lower it. */
+  static int speculateMin = 16;
   // Outcome of the draws before the camp decision (cross): the low two bits, then the place crossed into.
   private static final int X_CAPTURED = 0, X_DIED = 1, X_TURNED_BACK = 2, X_CANDIDATE = 3;
 
@@ -309,8 +311,9 @@ final class KoreaModel implements Model {
     // camp place in order first, then carry out the crossings in parallel, then replay the order below and
     // keep each result whose decision still holds (all, unless someone crossed twice today or left a camp
     // on the day of crossing; the others are undone and redone there, sequentially).
-    // (Not worth a second round of tasks for fewer crossers than one task takes: the outcome is the same.)
-    boolean speculated = workers.threads() > 1 && xN > crossChunk;
+    // Only on days with many crossers (a collapse surge): each round of tasks costs a wake-up of the team,
+    // which on a busy machine can take a scheduler slice; the outcome is the same either way.
+    boolean speculated = workers.threads() > 1 && xN > speculateMin * crossChunk;
     if (speculated) {
       // Contact rates read the arrivals so far, which grow as chunks are merged: speculated too.
       long count = campCount, arrived = arrivedTotal;
@@ -589,7 +592,7 @@ final class KoreaModel implements Model {
     double expected = 0;
     for (int c = 0; c < cohortN; c++) expected += remaining[c] * cohortHazard[c];
     int k = 0;
-    if (workers.threads() > 1 && expected > 4 * crossChunk) {
+    if (workers.threads() > 1 && expected > speculateMin * crossChunk) {
       // Cohorts are independent death processes with their own streams: count each one's crossings in
       // parallel (a collapse day has hundreds of thousands), then number the new agents in cohort order.
       ensureSpecChunks(cohortN);

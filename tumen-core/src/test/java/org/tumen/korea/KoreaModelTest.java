@@ -28,6 +28,7 @@ class KoreaModelTest {
   void restoreChunks() {
     KoreaModel.chunkSize = 4096;
     KoreaModel.crossChunk = 512;
+    KoreaModel.speculateMin = 16;
   }
 
   @Test
@@ -36,6 +37,7 @@ class KoreaModelTest {
     // redo path must then give exactly the sequential events.
     KoreaModel.chunkSize = 32;
     KoreaModel.crossChunk = 4;
+    KoreaModel.speculateMin = 1;
     var s = korea.until(java.time.LocalDate.of(2001, 12, 31));
     var o = java.util.Map.of("crossing.camp_capacity", 300.0, "crossing.china_turn_back_probability", 0.3,
         "crossing.recross_rate", 400.0, "camps.exit_rate", 150.0);
