@@ -57,22 +57,6 @@ public final class EventBuffer {
     size += n;
   }
 
-  /** Appends rows [from, to) of another buffer, keeping their order. */
-  public void addRange(EventBuffer other, int from, int to) {
-    int n = to - from;
-    if (n <= 0) return;
-    while (size + n > day.length) grow();
-    System.arraycopy(other.day, from, day, size, n);
-    System.arraycopy(other.agent, from, agent, size, n);
-    System.arraycopy(other.from, from, this.from, size, n);
-    System.arraycopy(other.to, from, this.to, size, n);
-    System.arraycopy(other.place, from, place, size, n);
-    System.arraycopy(other.cause, from, cause, size, n);
-    System.arraycopy(other.sex, from, sex, size, n);
-    System.arraycopy(other.count, from, count, size, n);
-    size += n;
-  }
-
   private void grow() {
     int n = day.length * 2;
     day = Arrays.copyOf(day, n);

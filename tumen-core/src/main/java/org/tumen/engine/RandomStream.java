@@ -38,17 +38,6 @@ public final class RandomStream {
     return this;
   }
 
-  /** The whole state, to resume this stream later exactly where it is now (see {@link #state(long)}). */
-  public long state() {
-    return state;
-  }
-
-  /** Resumes a stream saved with {@link #state()}. */
-  public RandomStream state(long saved) {
-    state = saved;
-    return this;
-  }
-
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -62,7 +62,6 @@ final class KoreaModel implements Model {
   private final double[] cohortHazard;
   private final double[] cohortNext;
   private final long[] cohortDraws;
-  private final int[] cohortCrossed;
   private final long initialPeople;
   /** nextChange[state][epoch]: first day from which a hazard of that state differs, or NEVER. */
   private final int[][] nextChange;
@@ -104,33 +103,15 @@ final class KoreaModel implements Model {
   private Chunk[] chunks = new Chunk[0];
   private final Chunk sequential;
 
-  // What a chunk does with an agent whose due action is to cross: act on it (the sequential phase), hand it
-  // to the crossing phase (the day's due agents), or stop before it (a speculative crossing, see step).
-  private static final int MODE_SEQ = 0, MODE_DEFER = 1, MODE_SPEC = 2;
-  /** Crossers per task of the parallel crossing phases; fixed so that work does not depend on threads. Tests shrink it. */
-  static int crossChunk = 512;
-  /** Crossing tasks a day needs before the crossing phases run in parallel at all. Tests lower it. */
-  static int speculateMin = 16;
-  // Outcome of the draws before the camp decision (cross): the low two bits, then the place crossed into.
-  private static final int X_CAPTURED = 0, X_DIED = 1, X_TURNED_BACK = 2, X_CANDIDATE = 3;
-
   /** A worker's private scratch: its random stream, events, reschedules and counters. */
   private final class Chunk {
-    final int mode;
     final RandomStream rng = new RandomStream();
     final EventBuffer events = new EventBuffer();
     int[] resAgent = new int[64];
     int[] resDay = new int[64];
     int resN;
     int[] crossers = new int[16];
-    /** Per crosser: its stream after the draws before the camp decision, and their outcome (see cross). */
-    long[] crossRng = new long[16];
-    int[] crossCode = new int[16];
     int crossN;
-    /** MODE_SPEC: the loop count at which the agent stopped before crossing again today, or -1. */
-    int pending = -1;
-    /** MODE_SPEC: the arrivals total the crosser's planning would read in the sequential order (contacts). */
-    long arrivedSeen;
     long arrived, departures, caught, campLeft, absorbed;
     final int[] days = new int[1];
     final double[] rates = new double[8];
@@ -138,26 +119,11 @@ final class KoreaModel implements Model {
     /** Sink for the prefetching loads, so the JIT cannot drop them. */
     int touched;
 
-    Chunk(int mode) {
-      this.mode = mode;
-    }
-
     void clear() {
       events.clear();
       resN = 0;
       crossN = 0;
       arrived = departures = caught = campLeft = absorbed = 0;
-    }
-
-    void rescheduleAll(Chunk from, int lo, int hi) {
-      int k = hi - lo;
-      if (resN + k > resAgent.length) {
-        resAgent = Arrays.copyOf(resAgent, Math.max(resN + k, resN * 2));
-        resDay = Arrays.copyOf(resDay, resAgent.length);
-      }
-      System.arraycopy(from.resAgent, lo, resAgent, resN, k);
-      System.arraycopy(from.resDay, lo, resDay, resN, k);
-      resN += k;
     }
 
     void reschedule(int a, int day) {
@@ -169,18 +135,9 @@ final class KoreaModel implements Model {
       resDay[resN++] = day;
     }
 
-    /** Hands the agent to the crossing phase, with the draws before the camp decision already made. */
     void wantsToCross(int a) {
-      if (crossN == crossers.length) {
-        crossers = Arrays.copyOf(crossers, crossN * 2);
-        crossRng = Arrays.copyOf(crossRng, crossN * 2);
-        crossCode = Arrays.copyOf(crossCode, crossN * 2);
-      }
-      // The same stream the sequential phase used to reset for it: (agent, its next draw).
-      rng.reset(agentKey, a, nextDraw(a));
-      crossers[crossN] = a;
-      crossCode[crossN] = crossDraws(a, rng);
-      crossRng[crossN++] = rng.state();
+      if (crossN == crossers.length) crossers = Arrays.copyOf(crossers, crossN * 2);
+      crossers[crossN++] = a;
     }
   }
 
@@ -199,9 +156,8 @@ final class KoreaModel implements Model {
     this.cohortHazard = new double[cohorts.size()];
     this.cohortNext = new double[cohorts.size()];
     this.cohortDraws = new long[cohorts.size()];
-    this.cohortCrossed = new int[cohorts.size()];
     this.calendar = new DayCalendar(days);
-    this.sequential = new Chunk(MODE_SEQ);
+    this.sequential = new Chunk();
     List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
     this.vocabulary = new Vocabulary(KState.NAMES, KCause.NAMES, places);
     this.nextChange = changeDays();
@@ -256,8 +212,7 @@ final class KoreaModel implements Model {
     enterEpoch(day);
     sentencePeriod = sentencing.period(day);
     sequential.clear();
-    int n0 = n;
-    int fresh = drawCohortCrossings(day, workers);
+    crossFromCohorts(day, sequential);
 
     int due = calendar.size(day);
     int[] bucket = calendar.bucket(day);
@@ -265,20 +220,10 @@ final class KoreaModel implements Model {
     int nChunks = (due + chunk - 1) / chunk;
     if (chunks.length < nChunks) {
       Chunk[] grown = Arrays.copyOf(chunks, nChunks);
-      for (int i = chunks.length; i < nChunks; i++) grown[i] = new Chunk(MODE_DEFER);
+      for (int i = chunks.length; i < nChunks; i++) grown[i] = new Chunk();
       chunks = grown;
     }
-    int freshTasks = (fresh + crossChunk - 1) / crossChunk;
-    ensureSpecChunks(freshTasks);
-    // The day's due agents and the new crossers' first draws, together: they touch different agents.
-    workers.forEach(nChunks + freshTasks, c -> {
-      if (c >= nChunks) {
-        int t = c - nChunks;
-        RandomStream rng = specChunks[t].rng;
-        int stop = Math.min(fresh, (t + 1) * crossChunk);
-        for (int j = t * crossChunk; j < stop; j++) initFresh(j, n0 + j, freshCohort[j], rng);
-        return;
-      }
+    workers.forEach(nChunks, c -> {
       Chunk ch = chunks[c];
       ch.clear();
       int end = Math.min(due, (c + 1) * chunk);
@@ -295,194 +240,27 @@ final class KoreaModel implements Model {
         ch.touched |= touched;
         for (int j = i; j < stop; j++) {
           int a = bucket[j];
-          if (due(a) == day) process(a, day, ch, 0);
+          if (due(a) == day) process(a, day, ch);
         }
       }
     });
     calendar.release(day);
 
-    // Today's crossers in the order of the sequential phases: new ones, then returnees in chunk order.
-    xN = fresh;
-    for (int c = 0; c < nChunks; c++) {
-      Chunk ch = chunks[c];
-      for (int i = 0; i < ch.crossN; i++) addCrosser(ch.crossers[i], ch.crossRng[i], ch.crossCode[i]);
-    }
-    // Only the camp decision reads shared state (the camp count). With 2+ threads, decide every crosser's
-    // camp place in order first, then carry out the crossings in parallel, then replay the order below and
-    // keep each result whose decision still holds (all, unless someone crossed twice today or left a camp
-    // on the day of crossing; the others are undone and redone there, sequentially).
-    // Only on days with many crossers (a collapse surge): each round of tasks costs a wake-up of the team,
-    // which on a busy machine can take a scheduler slice; the outcome is the same either way.
-    boolean speculated = workers.threads() > 1 && xN > speculateMin * crossChunk;
-    if (speculated) {
-      // Contact rates read the arrivals so far, which grow as chunks are merged: speculated too.
-      long count = campCount, arrived = arrivedTotal;
-      double cap = v[P.CAMP_CAPACITY];
-      int j = 0;
-      for (; j < fresh; j++) count = decide(j, count, cap, arrived);
-      for (int c = 0; c < nChunks; c++) {
-        count -= chunks[c].campLeft;
-        arrived += chunks[c].arrived;
-        for (int i = 0; i < chunks[c].crossN; i++) count = decide(j++, count, cap, arrived);
-      }
-      int tasks = (xN + crossChunk - 1) / crossChunk;
-      ensureSpecChunks(tasks);
-      workers.forEach(tasks, t -> speculate(t, day));
-    }
-
-    for (int j = 0; j < fresh; j++) resolve(j, day, speculated);
-    flushRun();
     merge(sequential, events);
     // Returnees who cross today do so now, one by one in chunk order: camp places are shared.
-    int j = fresh;
     for (int c = 0; c < nChunks; c++) {
       Chunk ch = chunks[c];
       merge(ch, events);
-      for (int i = 0; i < ch.crossN; i++) resolve(j++, day, speculated);
+      for (int i = 0; i < ch.crossN; i++) {
+        int a = ch.crossers[i];
+        RandomStream rng = sequential.rng.reset(agentKey, a, nextDraw(a));
+        cross(a, day, rng, sequential);
+        plan(a, day, rng, sequential);
+        process(a, day, sequential);
+      }
     }
-    flushRun();
     merge(sequential, events);
     agentDays += active;
-  }
-
-  // Today's crossers: agent, stream after the draws before the camp decision and their outcome, the
-  // speculated camp decision, and where the speculative crossing left its events, reschedules, counters.
-  private int xN;
-  private int[] xAgent = new int[64], xCode = new int[64], xTask = new int[64], xPend = new int[64];
-  private int[] xEvLo = new int[64], xEvHi = new int[64], xResLo = new int[64], xResHi = new int[64];
-  private long[] xRng = new long[64], xArr = new long[64];
-  private long[] xCnt = new long[64 * 5];
-  private boolean[] xSpec = new boolean[64];
-  /** Each crosser's record before its speculative crossing, to undo it. */
-  private int[] xSnap = new int[64 * W];
-  private int[] freshCohort = new int[64];
-  private Chunk[] specChunks = new Chunk[0];
-  /** Speculative crossings undone and redone (a diagnostic; tests check the path is taken). */
-  long redone;
-
-  private void ensureCrossers(int need) {
-    if (need <= xAgent.length) return;
-    int cap = Math.max(need, xAgent.length * 2);
-    xAgent = Arrays.copyOf(xAgent, cap);
-    xCode = Arrays.copyOf(xCode, cap);
-    xTask = Arrays.copyOf(xTask, cap);
-    xPend = Arrays.copyOf(xPend, cap);
-    xEvLo = Arrays.copyOf(xEvLo, cap);
-    xEvHi = Arrays.copyOf(xEvHi, cap);
-    xResLo = Arrays.copyOf(xResLo, cap);
-    xResHi = Arrays.copyOf(xResHi, cap);
-    xRng = Arrays.copyOf(xRng, cap);
-    xArr = Arrays.copyOf(xArr, cap);
-    xCnt = Arrays.copyOf(xCnt, cap * 5);
-    xSpec = Arrays.copyOf(xSpec, cap);
-    xSnap = Arrays.copyOf(xSnap, cap * W);
-  }
-
-  private void ensureSpecChunks(int need) {
-    if (specChunks.length >= need) return;
-    Chunk[] grown = Arrays.copyOf(specChunks, need);
-    for (int i = specChunks.length; i < need; i++) grown[i] = new Chunk(MODE_SPEC);
-    specChunks = grown;
-  }
-
-  // The run of kept speculative results not yet copied to the sequential chunk: task, events, reschedules.
-  private int runTask = -1, runEvLo, runEvHi, runResLo, runResHi;
-
-  private void flushRun() {
-    if (runTask < 0) return;
-    Chunk pc = specChunks[runTask];
-    sequential.events.addRange(pc.events, runEvLo, runEvHi);
-    sequential.rescheduleAll(pc, runResLo, runResHi);
-    runTask = -1;
-  }
-
-  private void addCrosser(int a, long rng, int code) {
-    ensureCrossers(xN + 1);
-    xAgent[xN] = a;
-    xRng[xN] = rng;
-    xCode[xN++] = code;
-  }
-
-  private long decide(int j, long count, double cap, long arrived) {
-    xArr[j] = arrived;
-    boolean camp = (xCode[j] & 3) == X_CANDIDATE && count < cap;
-    xSpec[j] = camp;
-    return camp ? count + 1 : count;
-  }
-
-  /** Carries out crossers of one task with their speculated camp decisions, into the task's own buffers. */
-  private void speculate(int t, int day) {
-    Chunk pc = specChunks[t];
-    pc.clear();
-    int stop = Math.min(xN, (t + 1) * crossChunk);
-    for (int j = t * crossChunk; j < stop; j++) {
-      int a = xAgent[j];
-      System.arraycopy(ag, a * W, xSnap, j * W, W);
-      int e0 = pc.events.size(), r0 = pc.resN;
-      pc.arrived = pc.departures = pc.caught = pc.campLeft = pc.absorbed = 0;
-      pc.pending = -1;
-      pc.arrivedSeen = xArr[j];
-      RandomStream rng = pc.rng.state(xRng[j]);
-      crossOutcome(a, day, xCode[j], xSpec[j], pc);
-      plan(a, day, rng, pc);
-      process(a, day, pc, 0);
-      xTask[j] = t;
-      xEvLo[j] = e0;
-      xEvHi[j] = pc.events.size();
-      xResLo[j] = r0;
-      xResHi[j] = pc.resN;
-      xPend[j] = pc.pending;
-      int k = j * 5;
-      xCnt[k] = pc.arrived;
-      xCnt[k + 1] = pc.departures;
-      xCnt[k + 2] = pc.caught;
-      xCnt[k + 3] = pc.campLeft;
-      xCnt[k + 4] = pc.absorbed;
-    }
-  }
-
-  /**
-   * Crosser j's crossing in the sequential order, with the real camp count: keeps its speculative result
-   * if the decision is the same (and goes on if it stopped before crossing again), else undoes and redoes it.
-   */
-  private void resolve(int j, int day, boolean speculated) {
-    int a = xAgent[j];
-    int code = xCode[j];
-    boolean camp = (code & 3) == X_CANDIDATE && campCount < v[P.CAMP_CAPACITY];
-    if (camp) campCount++;
-    Chunk out = sequential;
-    if (speculated && camp == xSpec[j] && arrivedTotal == xArr[j]) {
-      // Consecutive kept crossers of one task are contiguous in its buffers: copy them as one run.
-      int t = xTask[j];
-      if (t != runTask || xEvLo[j] != runEvHi || xResLo[j] != runResHi) {
-        flushRun();
-        runTask = t;
-        runEvLo = xEvLo[j];
-        runResLo = xResLo[j];
-      }
-      runEvHi = xEvHi[j];
-      runResHi = xResHi[j];
-      int k = j * 5;
-      out.arrived += xCnt[k];
-      out.departures += xCnt[k + 1];
-      out.caught += xCnt[k + 2];
-      out.campLeft += xCnt[k + 3];
-      out.absorbed += xCnt[k + 4];
-      if (xPend[j] >= 0) {
-        flushRun();
-        process(a, day, out, xPend[j]);
-      }
-      return;
-    }
-    flushRun();
-    if (speculated) {
-      System.arraycopy(xSnap, j * W, ag, a * W, W);
-      redone++;
-    }
-    RandomStream rng = out.rng.state(xRng[j]);
-    crossOutcome(a, day, code, camp, out);
-    plan(a, day, rng, out);
-    process(a, day, out, 0);
   }
 
   private void merge(Chunk ch, EventBuffer events) {
@@ -587,99 +365,50 @@ final class KoreaModel implements Model {
    * The people at home cross as a pure death process: with n people each at hazard h, the next crossing
    * comes after an exponential time of rate n*h. So the cost is per crossing, not per cohort and day.
    */
-  private int drawCohortCrossings(int day, Workers workers) {
-    int cohortN = cohorts.size();
-    double expected = 0;
-    for (int c = 0; c < cohortN; c++) expected += remaining[c] * cohortHazard[c];
-    int k = 0;
-    if (workers.threads() > 1 && expected > speculateMin * crossChunk) {
-      // Cohorts are independent death processes with their own streams: count each one's crossings in
-      // parallel (a collapse day has hundreds of thousands), then number the new agents in cohort order.
-      ensureSpecChunks(cohortN);
-      workers.forEach(cohortN, c -> cohortCrossed[c] = cohortCrossings(c, day, specChunks[c].rng));
-      for (int c = 0; c < cohortN; c++) {
-        int m = cohortCrossed[c];
-        if (k + m > freshCohort.length) freshCohort = Arrays.copyOf(freshCohort, Math.max(k + m, k * 2));
-        Arrays.fill(freshCohort, k, k + m, c);
-        k += m;
-      }
-    } else {
-      for (int c = 0; c < cohortN; c++) {
-        int m = cohortCrossings(c, day, sequential.rng);
-        if (k + m > freshCohort.length) freshCohort = Arrays.copyOf(freshCohort, Math.max(k + m, k * 2));
-        Arrays.fill(freshCohort, k, k + m, c);
-        k += m;
+  private void crossFromCohorts(int day, Chunk ch) {
+    RandomStream rng = ch.rng;
+    for (int c = 0; c < cohorts.size(); c++) {
+      while (cohortNext[c] < day + 1 && remaining[c] > 0) {
+        remaining[c]--;
+        rng.reset(cohortKey, c, cohortDraws[c]++);
+        cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
+        ensureCapacity(n + 1);
+        int a = n++;
+        active++;
+        setState(a, HOME);
+        setHome(a, (short) cohorts.region()[c]);
+        setPlace(a, home(a));
+        setBackground(a, (byte) cohorts.background()[c]);
+        setVisits(a, 0);
+        ag[a * W + O_DRAWS] = 0;
+        setStateEnd(a, NEVER);
+        rng.reset(agentKey, a, nextDraw(a));
+        int f = cohorts.female()[c] ? F_FEMALE : 0;
+        double political = v[P.CROSS_POLITICAL] * (background(a) == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
+        if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
+        setFlags(a, (byte) f);
+        cross(a, day, rng, ch);
+        plan(a, day, rng, sequential);
+        process(a, day, ch);
       }
     }
-    for (int i = 0; i < k; i++) ensureCapacity(n + 1 + i); // grows as one agent at a time did
-    n += k;
-    active += k;
-    ensureCrossers(k);
-    return k;
   }
 
-  /** The members of cohort c who cross today (a pure death process on the cohort's own stream). */
-  private int cohortCrossings(int c, int day, RandomStream rng) {
-    int k = 0;
-    while (cohortNext[c] < day + 1 && remaining[c] > 0) {
-      remaining[c]--;
-      rng.reset(cohortKey, c, cohortDraws[c]++);
-      cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
-      k++;
-    }
-    return k;
-  }
-
-  /** A new crosser from cohort c becomes agent a (crosser j): its fields, then the draws before the camp. */
-  private void initFresh(int j, int a, int c, RandomStream rng) {
-    setState(a, HOME);
-    setHome(a, (short) cohorts.region()[c]);
-    setPlace(a, home(a));
-    setBackground(a, (byte) cohorts.background()[c]);
-    setVisits(a, 0);
-    ag[a * W + O_DRAWS] = 0;
-    setStateEnd(a, NEVER);
-    rng.reset(agentKey, a, nextDraw(a));
-    int f = cohorts.female()[c] ? F_FEMALE : 0;
-    double political = v[P.CROSS_POLITICAL] * (background(a) == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
-    if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
-    setFlags(a, (byte) f);
-    xAgent[j] = a;
-    xCode[j] = crossDraws(a, rng);
-    xRng[j] = rng.state();
-  }
-
-  /** Crossing in the sequential phase: the draws, then the camp decision on the shared count. */
+  /** Called in a sequential phase only: camp places are shared. The caller plans what follows. */
   private void cross(int a, int day, RandomStream rng, Chunk ch) {
-    int code = crossDraws(a, rng);
-    boolean camp = (code & 3) == X_CANDIDATE && campCount < v[P.CAMP_CAPACITY];
-    if (camp) campCount++;
-    crossOutcome(a, day, code, camp, ch);
-  }
-
-  /** The draws of a crossing before the camp decision (they read no shared state): outcome | into << 2. */
-  private int crossDraws(int a, RandomStream rng) {
     int region = home(a);
     int into = KoreaGeography.pick(geo.crossInto[region], geo.crossCumulative[region], rng.nextDouble());
-    int x;
-    if (rng.bernoulli(Math.min(1, v[P.CAPTURE] * v[P.GUARD]))) x = X_CAPTURED;
-    else if (rng.bernoulli(v[P.CROSS_DEATH])) x = X_DIED;
-    else if (rng.bernoulli(v[P.TURN_BACK])) x = X_TURNED_BACK;
-    else x = X_CANDIDATE;
-    return x | into << 2;
-  }
-
-  /** Carries out a crossing drawn by crossDraws, with the camp decision already made. The caller plans. */
-  private void crossOutcome(int a, int day, int code, boolean camp, Chunk ch) {
-    int region = home(a);
-    switch (code & 3) {
-      case X_CAPTURED -> toInterrogation(a, day, KCause.CAPTURED_AT_BORDER, ch);
-      case X_DIED -> transition(a, day, DEAD, region, KCause.DIED_CROSSING, ch);
-      case X_TURNED_BACK -> transition(a, day, HOME, region, KCause.TURNED_BACK, ch);
-      default -> {
-        if (camp) transition(a, day, CHINA_CAMP, code >>> 2, KCause.ENTERED_CAMP, ch);
-        else transition(a, day, HIDING, code >>> 2, KCause.CROSSED, ch);
-      }
+    if (rng.bernoulli(Math.min(1, v[P.CAPTURE] * v[P.GUARD]))) {
+      toInterrogation(a, day, KCause.CAPTURED_AT_BORDER, ch);
+    } else if (rng.bernoulli(v[P.CROSS_DEATH])) {
+      transition(a, day, DEAD, region, KCause.DIED_CROSSING, ch);
+    } else if (rng.bernoulli(v[P.TURN_BACK])) {
+      transition(a, day, HOME, region, KCause.TURNED_BACK, ch);
+    } else if (campCount < v[P.CAMP_CAPACITY]) {
+      campCount++;
+      transition(a, day, CHINA_CAMP, into, KCause.ENTERED_CAMP, ch);
+    } else {
+      transition(a, day, HIDING, into, KCause.CROSSED, ch);
     }
   }
 
@@ -689,7 +418,8 @@ final class KoreaModel implements Model {
    * Performs every transition the agent has due today (usually one) and puts it in the calendar for its
    * next one. In the parallel phase a returnee about to cross is handed to the sequential phase instead.
    */
-  private void process(int a, int day, Chunk ch, int loops) {
+  private void process(int a, int day, Chunk ch) {
+    int loops = 0;
     while (due(a) == day) {
       if (++loops > 16) {
         // Hazards this high are a scenario error in practice; keep the run going, one day later.
@@ -697,12 +427,8 @@ final class KoreaModel implements Model {
         setAction(a, A_REDRAW);
         break;
       }
-      if (action(a) == A_CROSS && ch.mode == MODE_SPEC) {
-        ch.pending = loops - 1; // resumed from here, with the same loop count, in the sequential order
-        return;
-      }
       RandomStream rng = ch.rng.reset(agentKey, a, nextDraw(a));
-      if (action(a) == A_CROSS && ch.mode == MODE_DEFER) {
+      if (action(a) == A_CROSS && ch != sequential) {
         setDue(a, NEVER); // waits for the sequential crossing phase
         ch.wantsToCross(a);
         return;
@@ -915,13 +641,12 @@ final class KoreaModel implements Model {
     }
     double[] r = ch.rates;
     byte[] acts = ch.acts;
-    long arrived = ch.mode == MODE_SPEC ? ch.arrivedSeen : arrivedTotal;
     int ep = epoch;
     double target = rng.exponential(1);
     double t = day;
     int end = stateEnd(a);
     while (true) {
-      int n = rates(a, s, ep, ep == epoch ? v : schedule.row(ep), r, acts, arrived);
+      int n = rates(a, s, ep, ep == epoch ? v : schedule.row(ep), r, acts);
       double total = 0;
       for (int i = 0; i < n; i++) total += r[i];
       int change = nextChange[s][ep];
@@ -957,7 +682,7 @@ final class KoreaModel implements Model {
   }
 
   /** The competing hazards (per day) of the agent's state under the given epoch values; returns how many. */
-  private int rates(int a, int s, int ep, double[] x, double[] r, byte[] acts, long arrivedTotal) {
+  private int rates(int a, int s, int ep, double[] x, double[] r, byte[] acts) {
     final double perDay = 1 / DAYS_PER_YEAR;
     int f = flags(a);
     switch (s) {
