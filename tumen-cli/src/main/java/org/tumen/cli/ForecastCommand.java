@@ -31,7 +31,7 @@ final class ForecastCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("forecast", s.name());
     PosteriorPredictive.Ensemble e = options.run(s, "forecast");
     Observed obs = Observed.read(s.observed().get("arrivals"), s.observed().get("hidden"));
-    Forecast f = Forecast.of(e);
+    Forecast f = Forecast.of(e, obs, drawSeed);
     f.write(dir, obs, "Tumen " + s.name() + ": posterior predictive " + e.firstYear() + "-" + e.lastYear() + " (seed " + drawSeed + ")");
     System.out.print(f.hiddenText(1995, 2030));
     System.out.println("Wrote " + dir.resolve("forecast.csv") + " and " + dir.resolve("forecast.svg"));

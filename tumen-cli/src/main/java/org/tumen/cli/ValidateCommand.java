@@ -26,7 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
     long drawSeed = options.seed(s);
     PosteriorPredictive.Ensemble e = options.run(s, "validate");
     Observed obs = Observed.read(s.observed().get("arrivals"), s.observed().get("hidden"));
-    System.out.print(Validation.of(e, obs).text());
+    System.out.print(Validation.of(e, obs, drawSeed).text());
     System.out.printf("(tumen validate %s --draws %d --seed %d)%n", scenario, options.draws, drawSeed);
     return 0;
   }

@@ -26,8 +26,9 @@ class ForecastCommandTest {
     assertThat(code).isEqualTo(0);
     List<String> csv = Files.readAllLines(out.resolve("forecast.csv"));
     assertThat(csv.get(0)).isEqualTo("year,series,median,p05,p25,p75,p95");
-    assertThat(csv).hasSize(1 + 4 * 12); // four series, 1990-2001
-    assertThat(csv).anyMatch(l -> l.startsWith("2001,hiding_in_china,")).anyMatch(l -> l.startsWith("1990,sentenced,"));
+    assertThat(csv).hasSize(1 + 5 * 12); // four series and recorded arrivals, 1990-2001
+    assertThat(csv).anyMatch(l -> l.startsWith("2001,hiding_in_china,")).anyMatch(l -> l.startsWith("1990,sentenced,"))
+        .anyMatch(l -> l.startsWith("2001,arrived_south_korea_recorded,"));
     for (String l : csv.subList(1, csv.size())) {
       String[] f = l.split(",");
       double p05 = Double.parseDouble(f[3]), p25 = Double.parseDouble(f[4]), med = Double.parseDouble(f[2]);

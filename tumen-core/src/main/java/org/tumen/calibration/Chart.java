@@ -70,7 +70,7 @@ final class Chart {
     s.append(String.format("<polyline points=\"%s\" fill=\"none\" stroke=\"#08306b\" stroke-width=\"2\"/>%n", line.toString().trim()));
     double xc = sx.at(Observed.LAST_CALIBRATION_YEAR + 0.5);
     s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4,3\"/>%n", xc, xc, top, bottom));
-    if (name.equals("arrived_south_korea")) {
+    if (name.startsWith("arrived_south_korea")) {
       for (var o : obs.arrivals().entrySet()) {
         if (o.getKey() < first || o.getKey() > last) continue;
         s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"black\"/>%n", sx.at(o.getKey()), sy.at(o.getValue()[0])));

@@ -10,7 +10,10 @@ import org.tumen.report.Observed;
 
 /**
  * Quantiles of yearly series across a posterior predictive ensemble: what {@code forecast.csv} holds
- * (year, series, median, p05, p25, p75, p95) and what the chart draws.
+ * (year, series, median, p05, p25, p75, p95) and what the chart draws. Besides the model's series,
+ * {@code arrived_south_korea_recorded} is the forecast of recorded arrivals: the model's arrivals with the
+ * model-discrepancy term that {@link Validation} estimates from the calibration years (the other series
+ * have no yearly record to estimate one from).
  */
 public record Forecast(Map<String, List<Row>> series, int draws) {
   /** The series a forecast reports, by name, with how each is computed from the tallies. */
@@ -28,7 +31,9 @@ public record Forecast(Map<String, List<Row>> series, int draws) {
     return m;
   }
 
-  public static Forecast of(PosteriorPredictive.Ensemble e) {
+  public static final String RECORDED = "arrived_south_korea_recorded";
+
+  public static Forecast of(PosteriorPredictive.Ensemble e, Observed observed, long seed) {
     Map<String, List<Row>> out = new LinkedHashMap<>();
     for (var def : SERIES.entrySet()) {
       List<Row> rows = new ArrayList<>();
@@ -41,6 +46,16 @@ public record Forecast(Map<String, List<Row>> series, int draws) {
         rows.add(new Row(y, q(v, .5), q(v, .05), q(v, .25), q(v, .75), q(v, .95)));
       }
       out.put(def.getKey(), rows);
+    }
+    double sigma = Validation.of(e, observed, seed).sigma();
+    if (sigma > 0) {
+      List<Row> rows = new ArrayList<>();
+      for (int y = e.firstYear(); y <= e.lastYear(); y++) {
+        double[] v = e.values("arrived_south_korea", y);
+        for (int r = 0; r < v.length; r++) v[r] = Validation.withDiscrepancy(v[r], sigma, seed, r, y);
+        rows.add(new Row(y, q(v, .5), q(v, .05), q(v, .25), q(v, .75), q(v, .95)));
+      }
+      out.put(RECORDED, rows);
     }
     return new Forecast(out, e.runs().size());
   }
