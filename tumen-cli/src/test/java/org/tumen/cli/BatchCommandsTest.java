@@ -46,7 +46,7 @@ class BatchCommandsTest {
     Result r = tumen("ensemble", base.toString(), "--runs", "3", "--seed", "5", "--years", "1991,1993", "--out",
         out.toString(), "--store", store.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Ensemble of 3 runs", "seeds 5-7", "no parameter draws", "arrived_south_korea", "1993",
+    assertThat(r.out()).contains("Ensemble of 3 runs", "seeds 5-7", "parameter draws from the scenario's posterior", "arrived_south_korea", "1993",
         "runs_per_second=");
     assertThat(Files.readAllLines(out.resolve("bands.csv")).get(0)).isEqualTo("series,year,runs,p05,p25,p50,p75,p95");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + store.toAbsolutePath(), readOnly());
