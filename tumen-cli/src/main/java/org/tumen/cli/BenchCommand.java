@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
   Path collapseScenario = Path.of("scenarios/korea-collapse");
 
   @Option(names = "--pushes", split = ",", description = "collapse push multipliers to time (default: ${DEFAULT-VALUE})")
-  double[] pushes = {10, 20, 70, 300};
+  double[] pushes = {10, 20, 110, 300};
 
   @Override
   public Integer call() {
