@@ -22,7 +22,7 @@ final class CalibrateCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--particles", description = "population size N (default: ${DEFAULT-VALUE})")
-  int particles = 200;
+  int particles = 100;
 
   @Option(names = "--alpha", description = "share of particles dropped and replenished each generation (default: ${DEFAULT-VALUE})")
   double alpha = 0.5;
@@ -31,7 +31,7 @@ final class CalibrateCommand implements Callable<Integer> {
   int generations = 40;
 
   @Option(names = "--budget", description = "stop after about this many simulations (default: ${DEFAULT-VALUE}); raise it to continue a run")
-  long budget = 4000;
+  long budget = 3000;
 
   @Option(names = "--replicates", description = "stochastic runs per particle (default: ${DEFAULT-VALUE})")
   int replicates = 1;

@@ -22,7 +22,8 @@ import org.tumen.scenario.Posterior;
  * carry equal weights throughout, so the sample does not degenerate the way importance weights do in many
  * dimensions:
  * <ol>
- *   <li>Generation 0 draws N particles from the prior and simulates each.
+ *   <li>Generation 0 draws N particles, from the prior or around a pilot point (see {@link #AbcSmc}), and
+ *       simulates each.
  *   <li>Each later generation sorts the particles by distance and keeps the best N - αN; the tolerance ε_t
  *       is the largest distance kept. The αN dropped are replaced by copies of kept particles drawn
  *       uniformly.
@@ -262,9 +263,7 @@ public final class AbcSmc {
       rng.reset(settings.seed(), STREAM_PROPOSAL, 0, i);
       theta[i] = s.start() == null ? space.samplePrior(rng) : around(s.start(), rng);
     }
-    boolean[] simulate = new boolean[n];
-    Arrays.fill(simulate, true);
-    s = evaluateAll(s, theta, simulate, 0, 0, Double.POSITIVE_INFINITY, store, listener, cancelled);
+    s = evaluateAll(s, theta, 0, 0, Double.POSITIVE_INFINITY, store, listener, cancelled);
     double[] d = s.pending();
     GenerationStats stats = new GenerationStats(0, max(d), 1.0, 0, n, n * settings.replicates(), s.simulations(),
         s.pendingSeconds(), median(d));
@@ -312,22 +311,20 @@ public final class AbcSmc {
     Kernel kernel = Kernel.of(Arrays.copyOf(s.theta(), keep), uniform(keep), space, settings.scale());
     long simsBefore = s.history().get(s.history().size() - 1).totalSimulations();
     while (s.steps() == 0 || s.step() < s.steps()) {
-      // Proposals of this step, one per copy; those outside the prior's box are rejected without a run.
+      // Proposals of this step, one per copy (reflected into the prior's box).
       double[][] proposals = new double[copies][];
-      boolean[] simulate = new boolean[copies];
       RandomStream rng = new RandomStream();
       for (int j = 0; j < copies; j++) {
         proposals[j] = kernel.step(s.theta()[keep + j], rng.reset(settings.seed(), STREAM_PROPOSAL, g * 1_000_000L + keep + j, s.step() + 1),
             space);
-        simulate[j] = space.inside(proposals[j]); // always, after reflection; kept as a guard
       }
-      s = evaluateAll(s, proposals, simulate, g, s.step() + 1, s.epsilon(), store, listener, cancelled);
+      s = evaluateAll(s, proposals, g, s.step() + 1, s.epsilon(), store, listener, cancelled);
       double[][] theta = s.theta().clone();
       double[] dist = s.distances().clone();
       int accepted = s.accepted();
       for (int j = 0; j < copies; j++) {
         double dj = s.pending()[j];
-        if (simulate[j] && dj <= s.epsilon()) {
+        if (dj <= s.epsilon()) {
           theta[keep + j] = proposals[j];
           dist[keep + j] = dj;
           accepted++;
@@ -357,12 +354,12 @@ public final class AbcSmc {
   }
 
   /**
-   * Simulates the marked proposals in batches, saving after each so that a stop loses at most one batch;
-   * returns the state with {@code pending} holding every proposal's mean distance (FAR for those not run).
+   * Simulates the proposals in batches, saving after each so that a stop loses at most one batch; returns
+   * the state with {@code pending} holding every proposal's mean distance.
    * {@code pendingSeconds} accumulates the wall time of the generation under way.
    */
-  private State evaluateAll(State s, double[][] proposals, boolean[] simulate, int g, int step, double tolerance, Store store,
-      Listener listener, BooleanSupplier cancelled) {
+  private State evaluateAll(State s, double[][] proposals, int g, int step, double tolerance, Store store, Listener listener,
+      BooleanSupplier cancelled) {
     double[] pending = s.pending();
     double seconds = s.pendingSeconds();
     long sims = s.simulations();
@@ -370,10 +367,10 @@ public final class AbcSmc {
       if (cancelled.getAsBoolean()) throw new Stopped();
       long t0 = System.nanoTime();
       int from = pending.length, to = Math.min(proposals.length, from + settings.batch());
-      double[] d = evaluate(g, step, proposals, simulate, from, to, tolerance, sims, listener);
+      double[] d = evaluate(g, step, proposals, from, to, tolerance, sims, listener);
       pending = Arrays.copyOf(pending, to);
       System.arraycopy(d, 0, pending, from, d.length);
-      for (int i = from; i < to; i++) if (simulate[i]) sims += settings.replicates();
+      sims += (long) (to - from) * settings.replicates();
       seconds += (System.nanoTime() - t0) / 1e9;
       s = s.withPending(pending, seconds, sims);
       store.save(s);
@@ -382,18 +379,17 @@ public final class AbcSmc {
   }
 
   /**
-   * Mean replicate distance of proposals [from, to); FAR for those not simulated. With one replicate a run
+   * Mean replicate distance of proposals [from, to). With one replicate a run
    * may stop once it cannot come within {@code tolerance} (its distance is then FAR, a rejection either way);
    * with several, one far replicate does not make the mean far, so runs go to the end.
    */
-  private double[] evaluate(int g, int step, double[][] proposals, boolean[] simulate, int from, int to, double tolerance,
-      long simsBefore, Listener listener) {
+  private double[] evaluate(int g, int step, double[][] proposals, int from, int to, double tolerance, long simsBefore,
+      Listener listener) {
     int r = settings.replicates();
     List<RunTask> tasks = new ArrayList<>();
     List<Integer> owner = new ArrayList<>();
     RandomStream rng = new RandomStream();
     for (int i = from; i < to; i++) {
-      if (!simulate[i]) continue;
       for (int k = 0; k < r; k++) {
         long seed = rng.reset(settings.seed(), STREAM_RUN_SEED, (g * 1_000_000L + i) * 1_000L + step, k).nextLong();
         tasks.add(new RunTask(tasks.size(), scenario, seed, i, space.overrides(proposals[i])));
@@ -401,8 +397,6 @@ public final class AbcSmc {
       }
     }
     double[] d = new double[to - from];
-    for (int i = from; i < to; i++) if (!simulate[i]) d[i - from] = FAR;
-    if (tasks.isEmpty()) return d;
     double cut = r == 1 ? tolerance : Double.POSITIVE_INFINITY;
     TaskRunner runner = task -> simulator.run(task, cut);
     List<RunSummary> results = executor.execute(tasks, runner, (done, total) -> listener.simulations(simsBefore + done));

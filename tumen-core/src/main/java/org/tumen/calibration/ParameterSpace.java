@@ -12,7 +12,7 @@ import org.tumen.scenario.Prior;
 /**
  * The space calibration searches: every {@code calibrate} parameter with its prior. Particles live on the
  * prior's own scale ("internal" coordinates: the logarithm for log-uniform priors), where every prior is
- * uniform on a box; this keeps the perturbation kernel symmetric and the prior density constant.
+ * uniform on a box; this keeps the MCMC proposal symmetric and the prior density constant.
  */
 public record ParameterSpace(List<String> names, List<Prior> priors) {
   public ParameterSpace {
@@ -84,14 +84,6 @@ public record ParameterSpace(List<String> names, List<Prior> priors) {
   public boolean inside(double[] internal) {
     for (int j = 0; j < internal.length; j++) if (internal[j] < lower(j) || internal[j] > upper(j)) return false;
     return true;
-  }
-
-  /** log of the prior density in internal coordinates (uniform on the box; -infinity outside). */
-  public double logPrior(double[] internal) {
-    if (!inside(internal)) return Double.NEGATIVE_INFINITY;
-    double s = 0;
-    for (int j = 0; j < internal.length; j++) s -= Math.log(upper(j) - lower(j));
-    return s;
   }
 
   /** A particle as parameter overrides on the natural scale. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tumen.Tumen;
+import org.tumen.batch.Ensemble;
 import org.tumen.batch.LocalExecutor;
 import org.tumen.batch.RunSummary;
 import org.tumen.batch.RunTask;
@@ -255,13 +256,7 @@ final class Jobs implements AutoCloseable {
       long base = plan.seed() != null ? plan.seed() : s.seed();
       // A calibrated scenario's runs cycle through its posterior draws; the levers the user set win.
       List<Map<String, Double>> draws = s.posterior() == null ? List.of() : s.posterior().draws(null);
-      for (int i = 0; i < plan.runs(); i++) {
-        Map<String, Double> parameters = new java.util.TreeMap<>();
-        int draw = draws.isEmpty() ? -1 : i % draws.size();
-        if (draw >= 0) parameters.putAll(draws.get(draw));
-        parameters.putAll(v.overrides());
-        tasks.add(new RunTask(tasks.size(), v.scenario(), base + i, draw, parameters));
-      }
+      tasks.addAll(Ensemble.tasks(v.scenario(), plan.runs(), base, v.overrides(), draws, tasks.size()));
     }
     LocalExecutor executor = new LocalExecutor(threads);
     List<RunSummary> runs = executor.execute(tasks, task -> {
