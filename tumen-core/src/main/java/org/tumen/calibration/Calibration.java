@@ -59,8 +59,10 @@ public final class Calibration {
     Scenario cut = s.until(LocalDate.of(distance.lastYear(), 12, 31));
     double[] start = null;
     if (pilotStart) {
+      // The values written in the scenario, not an installed posterior's: a rerun starts where the first did.
+      Scenario written = s.posterior() == null ? s : org.tumen.Tumen.loader().withoutPosteriors().load(s.dir());
       start = new double[space.dimension()];
-      for (int j = 0; j < start.length; j++) start[j] = s.parameters().value(space.names().get(j));
+      for (int j = 0; j < start.length; j++) start[j] = written.parameters().value(space.names().get(j));
     }
     return new AbcSmc(space, distance, settings, s.dir().toString(), inputsHash(s.dir()), new LocalExecutor(threads),
         (task, tolerance) -> simulate(cut, task, distance, earlyRejection ? tolerance : Double.POSITIVE_INFINITY), start);

@@ -39,9 +39,24 @@ public final class ScenarioLoader {
   public static final String FREE_GROUP = "effects";
 
   private final Map<String, RuleSet> ruleSets = new HashMap<>();
+  private final boolean posteriors;
 
   public ScenarioLoader(List<RuleSet> known) {
+    this(known, true);
+  }
+
+  private ScenarioLoader(List<RuleSet> known, boolean posteriors) {
     for (RuleSet r : known) ruleSets.put(r.name(), r);
+    this.posteriors = posteriors;
+  }
+
+  /**
+   * A loader that leaves out {@code posterior:} files (the key is still checked): scenarios load with the
+   * values written in them, as before calibration. Calibration starts from these, so that rerunning it on a
+   * calibrated scenario gives the same posterior.
+   */
+  public ScenarioLoader withoutPosteriors() {
+    return new ScenarioLoader(List.copyOf(ruleSets.values()), false);
   }
 
   public Scenario load(Path dir) {
@@ -109,10 +124,10 @@ public final class ScenarioLoader {
 
     ParameterSet parameters = readParameters(root.map("parameters", true), rules, true, problems);
     // A calibrated scenario names its posterior samples (written by `tumen calibrate`); it runs with the
-    // maximum-weight particle, and posterior predictive commands draw from all of them.
+    // best particle (Posterior.best), and posterior predictive commands draw from all of them.
     Posterior posterior = null;
     String posteriorFile = root.string("posterior", false);
-    if (posteriorFile != null) {
+    if (posteriorFile != null && posteriors) {
       Path p = dir.resolve(posteriorFile).normalize();
       if (!p.startsWith(dir.normalize())) {
         problems.add(yamlName, root.lineOf("posterior"), "posterior", "must name a file inside the scenario folder");

@@ -19,6 +19,19 @@ class PosteriorTest {
     assertThat(p.best()).isEqualTo(1);
   }
 
+  /** The flagship is calibrated: it runs its best particle, and a loader without posteriors gives the written values. */
+  @Test
+  void aCalibratedScenarioRunsItsBestParticleAndStillKnowsItsWrittenValues() {
+    java.nio.file.Path flagship = java.nio.file.Path.of("../scenarios/korea");
+    Scenario calibrated = org.tumen.Tumen.load(flagship);
+    Scenario written = org.tumen.Tumen.loader().withoutPosteriors().load(flagship);
+    assertThat(calibrated.posterior()).isNotNull();
+    assertThat(written.posterior()).isNull();
+    Map<String, Double> best = calibrated.posterior().particle(calibrated.posterior().best());
+    assertThat(calibrated.parameters().value("crossing.base_rate")).isEqualTo(best.get("crossing.base_rate"));
+    assertThat(written.parameters().value("crossing.base_rate")).isEqualTo(4.0e-4); // scenario.yaml's value
+  }
+
   @Test
   void unequalWeightsAreResampledInProportion() {
     Posterior p = new Posterior(NAMES, VALUES, new double[] {0.5, 0, 0.25, 0.25}, new double[] {1, 1, 1, 1});
