@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.tumen.Tumen;
 import org.tumen.calibration.AbcSmc;
 import org.tumen.calibration.Calibration;
+import org.tumen.calibration.ParameterSpace;
 import org.tumen.scenario.InvalidInputException;
 import org.tumen.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -81,11 +82,12 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     Scenario s = Tumen.load(scenario);
     Path dir = out != null ? out : Path.of("calibration", s.name());
+    int dimension = ParameterSpace.of(s.parameters(), only).dimension();
     AbcSmc.Settings settings;
     try {
       settings = new AbcSmc.Settings(particles, alpha, replicates, generations, minAcceptance, seed != null ? seed : s.seed(), batch,
           budget, maxSteps, unmoved, scale != null ? scale
-              : AbcSmc.Settings.defaultScale(org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension()), spread);
+              : AbcSmc.Settings.defaultScale(dimension), spread);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("options", 0, "", e.getMessage());
     }
@@ -97,7 +99,7 @@ final class CalibrateCommand implements Callable<Integer> {
         @Override
         public void started(AbcSmc.State from, long planned) {
           System.out.printf(Locale.ROOT, "Calibrating %s: %d parameters, %d particles, %d replicates, up to %d generations"
-              + " (budget %,d simulations), seed %d, %d threads, generation 0 from the %s%n", s.name(), org.tumen.calibration.ParameterSpace.of(s.parameters(), only).dimension(),
+              + " (budget %,d simulations), seed %d, %d threads, generation 0 from the %s%n", s.name(), dimension,
               particles, replicates, generations, planned, settings.seed(), threads,
               from.start() != null ? "scenario's values (pilot start)" : "prior");
           if (from.generation() >= 0 || from.pending().length > 0 || from.moving()) {
