@@ -1,21 +1,32 @@
 package org.tumen.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tumen.Simulation;
 import org.tumen.Tumen;
+import org.tumen.engine.Engine;
+import org.tumen.engine.Model;
+import org.tumen.korea.KoreaTally;
+import org.tumen.scenario.InvalidInputException;
 import org.tumen.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * End-to-end benchmark: repeated runs after warm-up, medians, and machine-readable name=value lines at the
- * end so that scripts can track them.
+ * end so that scripts can track them. Runs on 1 and 2 threads are interleaved, so that a machine that gets
+ * busier or quieter during the benchmark biases neither.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark whole runs: median wall time, agent-days per second, 1 vs 2 threads.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark whole runs: median wall time, agent-days per second, heap per agent, 1 vs 2 threads.")
 final class BenchCommand implements Callable<Integer> {
+  private static final String COLLAPSE_PUSH = "effects.collapse_push";
+
   @Option(names = "--scenario", description = "scenario to time (default: ${DEFAULT-VALUE})")
   Path scenario = Path.of("scenarios/korea");
 
@@ -25,86 +36,163 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "untimed runs first, for the JIT (default: ${DEFAULT-VALUE})")
   int warmup = 3;
 
-  @Option(names = "--collapse", description = "also time the collapse scenario at several sizes (takes minutes)")
+  @Option(names = "--collapse", description = "also time the collapse scenario at several sizes (takes a few minutes)")
   boolean collapse;
 
   @Option(names = "--collapse-scenario", description = "collapse scenario (default: ${DEFAULT-VALUE})")
   Path collapseScenario = Path.of("scenarios/korea-collapse");
 
-  @Option(names = "--pushes", split = ",", description = "collapse push multipliers to time (default: ${DEFAULT-VALUE})")
-  double[] pushes = {10, 20, 110, 300};
+  @Option(names = "--pushes", split = ",",
+      description = "collapse push multipliers to time, about 1, 2, 5 and 10 million agents (default: ${DEFAULT-VALUE})")
+  double[] pushes = {10, 30, 110, 340};
+
+  /** Medians of interleaved runs on 1 and 2 threads. */
+  private record Timing(double[] one, double[] two) {
+    double speedup() {
+      return median(one) / median(two);
+    }
+  }
 
   @Override
   public Integer call() {
-    if (collapse) return collapse();
+    if (runs < 1) throw new InvalidInputException("--runs", 0, "", "must be at least 1, got " + runs);
+    if (warmup < 0) throw new InvalidInputException("--warmup", 0, "", "must be at least 0, got " + warmup);
+    if (collapse && pushes.length == 0) throw new InvalidInputException("--pushes", 0, "", "needs at least one value");
     Scenario s = Tumen.load(scenario);
-    System.out.printf("Benchmark of %s (%s to %s): %d warm-up runs, then %d timed runs per thread count%n", s.name(),
+    System.out.printf("Benchmark of %s (%s to %s): %d warm-up runs, then %d timed runs per setting%n", s.name(),
         s.calendar().start(), s.calendar().end(), warmup, runs);
     for (int i = 0; i < warmup; i++) Simulation.run(s, Simulation.Options.of(s.seed() + i, 2));
-    double[] t1 = time(s, 1), t2 = time(s, 2);
+    Timing t = time(s, Map.of());
     long agentDays = Simulation.run(s, Simulation.Options.of(s.seed(), 1)).agentDays();
-    double m1 = median(t1), m2 = median(t2);
-    System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s %18s%n", "threads", "median s", "min s", "max s", "agent-days/s");
-    System.out.printf(Locale.ROOT, "%-10d %12.3f %12.3f %12.3f %18.3e%n", 1, m1, min(t1), max(t1), agentDays / m1);
-    System.out.printf(Locale.ROOT, "%-10d %12.3f %12.3f %12.3f %18.3e%n", 2, m2, min(t2), max(t2), agentDays / m2);
+    double[] pairs = pairs(s);
+    Size size = size(s, Map.of());
+    double m1 = median(t.one()), m2 = median(t.two());
+    System.out.printf(Locale.ROOT, "%-40s %10s %10s %10s %16s%n", "setting", "median s", "min s", "max s", "agent-days/s");
+    row("1 thread", t.one(), agentDays);
+    row("2 threads", t.two(), agentDays);
+    row("2 runs at once, 1 thread each (per run)", pairs, agentDays);
+    double throughput = m1 / median(pairs);
+    System.out.printf(Locale.ROOT, "speed-up of one run, 1 to 2 threads: %.2f; of an ensemble (2 runs at once): %.2f%n",
+        t.speedup(), throughput);
+    System.out.printf(Locale.ROOT, "heap: %.0f MB for %,d individual agents, %.1f bytes per agent%n", size.bytes / 1e6,
+        size.agents, size.bytesPerAgent());
     System.out.println("agent-days: days lived by individual agents (a daily-stepping model would step each of them).");
-    System.out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", Math.min(m1, m2));
-    System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", agentDays / Math.min(m1, m2));
-    System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", m1 / m2);
-    return 0;
+    double flagshipSeconds = Math.min(m1, m2);
+    if (!collapse) {
+      System.out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
+      System.out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", t.speedup());
+      System.out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
+      System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", agentDays / flagshipSeconds);
+      System.out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", size.bytesPerAgent());
+      System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
+      return 0;
+    }
+    System.out.println();
+    return collapse(flagshipSeconds, t.speedup(), throughput);
   }
 
   /**
-   * Collapse at scale: for each push, one run on 2 threads after a warm-up, then the same largest size on
-   * 1 thread. Heap per agent is measured after a full GC with the model still alive, minus the heap before.
+   * Collapse at scale: for each push, one run on 2 threads and its heap; then the largest size on 1 and 2
+   * threads, interleaved, for the speed-up.
    */
-  private Integer collapse() {
+  private Integer collapse(double flagshipSeconds, double flagshipSpeedup, double throughput) {
     Scenario s = Tumen.load(collapseScenario);
-    var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
     System.out.printf("Collapse at scale: %s, %s to %s%n", s.name(), s.calendar().start(), s.calendar().end());
-    Simulation.run(s, Simulation.Options.of(1, 2).withOverrides(java.util.Map.of("effects.collapse_push", pushes[0])));
-    System.out.printf(Locale.ROOT, "%-8s %12s %10s %16s %14s %14s%n", "push", "agents", "wall s", "agent-days/s", "heap MB", "bytes/agent");
-    double lastRate = 0, lastBytes = 0, lastWall = 0;
+    Simulation.run(s, Simulation.Options.of(1, 2).withOverrides(Map.of(COLLAPSE_PUSH, pushes[0])));
+    System.out.printf(Locale.ROOT, "%-8s %12s %10s %16s %10s %12s%n", "push", "agents", "wall s", "agent-days/s", "heap MB",
+        "bytes/agent");
+    Size last = null;
     for (double push : pushes) {
-      System.gc();
-      long before = memory.getHeapMemoryUsage().getUsed();
-      var params = s.parameters().withOverrides(java.util.Map.of("effects.collapse_push", push), "--pushes");
-      org.tumen.engine.Model model = s.rules().build(s, params, s.seed());
-      var tally = new org.tumen.korea.KoreaTally(Simulation.collapseSnapshotDays(s));
-      long t0 = System.nanoTime();
-      org.tumen.engine.Engine.run(model, 2, java.util.List.of(tally));
-      double wall = (System.nanoTime() - t0) / 1e9;
-      System.gc();
-      long used = memory.getHeapMemoryUsage().getUsed() - before;
-      long agents = model.individuals();
-      double bytes = (double) used / Math.max(1, agents);
-      System.out.printf(Locale.ROOT, "%-8.0f %,12d %10.2f %16.3e %14.0f %14.1f%n", push, agents, wall, model.agentDays() / wall,
-          used / 1e6, bytes);
-      lastRate = model.agentDays() / wall;
-      lastBytes = bytes;
-      lastWall = wall;
-      java.lang.ref.Reference.reachabilityFence(model);
-      java.lang.ref.Reference.reachabilityFence(tally);
+      last = size(s, Map.of(COLLAPSE_PUSH, push));
+      System.out.printf(Locale.ROOT, "%-8.0f %,12d %10.2f %16.3e %10.0f %12.1f%n", push, last.agents, last.wall,
+          last.agentDays / last.wall, last.bytes / 1e6, last.bytesPerAgent());
     }
-    long t0 = System.nanoTime();
-    Simulation.run(s, Simulation.Options.of(s.seed(), 1).withOverrides(java.util.Map.of("effects.collapse_push", pushes[pushes.length - 1])));
-    double one = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "largest size on 1 thread: %.2f s (speed-up 2 threads: %.2f)%n", one, one / lastWall);
-    System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", lastRate);
-    System.out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", lastBytes);
-    System.out.printf(Locale.ROOT, "collapse_run_seconds=%.3f%n", lastWall);
-    System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", one / lastWall);
+    double largest = pushes[pushes.length - 1];
+    Map<String, Double> o = Map.of(COLLAPSE_PUSH, largest);
+    Simulation.run(s, Simulation.Options.of(s.seed(), 1).withOverrides(o)); // warm the 1-thread path too
+    Timing t = time(s, o);
+    double m2 = median(t.two());
+    System.out.printf(Locale.ROOT, "push %.0f, %,d agents, %d runs each: 1 thread median %.2f s (%.2f-%.2f), "
+        + "2 threads median %.2f s (%.2f-%.2f): speed-up %.2f%n", largest, last.agents, runs, median(t.one()),
+        min(t.one()), max(t.one()), m2, min(t.two()), max(t.two()), t.speedup());
+    System.out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
+    System.out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", flagshipSpeedup);
+    System.out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
+    System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", last.agentDays / m2);
+    System.out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", last.bytesPerAgent());
+    System.out.printf(Locale.ROOT, "collapse_agents=%d%n", last.agents);
+    System.out.printf(Locale.ROOT, "collapse_run_seconds=%.3f%n", m2);
+    System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
     return 0;
   }
 
-  private double[] time(Scenario s, int threads) {
+  /** One run on 2 threads with its heap: what the model, tallies and calendar hold after a full GC. */
+  private record Size(long agents, long agentDays, double wall, long bytes) {
+    double bytesPerAgent() {
+      return (double) bytes / Math.max(1, agents);
+    }
+  }
+
+  private static Size size(Scenario s, Map<String, Double> overrides) {
+    var memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long before = memory.getHeapMemoryUsage().getUsed();
+    var params = s.parameters().withOverrides(overrides, "bench");
+    Model model = s.rules().build(s, params, s.seed());
+    KoreaTally tally = new KoreaTally(Simulation.collapseSnapshotDays(s));
+    long t0 = System.nanoTime();
+    Engine.run(model, 2, List.of(tally));
+    double wall = (System.nanoTime() - t0) / 1e9;
+    System.gc();
+    long used = memory.getHeapMemoryUsage().getUsed() - before;
+    java.lang.ref.Reference.reachabilityFence(model);
+    java.lang.ref.Reference.reachabilityFence(tally);
+    return new Size(model.individuals(), model.agentDays(), wall, used);
+  }
+
+  /** Runs on 1 and 2 threads, alternating, {@link #runs} of each. */
+  private Timing time(Scenario s, Map<String, Double> overrides) {
+    double[] one = new double[runs], two = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      one[i] = seconds(s, s.seed() + i, 1, overrides);
+      two[i] = seconds(s, s.seed() + i, 2, overrides);
+    }
+    return new Timing(one, two);
+  }
+
+  /** Wall time per run when two single-thread runs share the machine, as in an ensemble. */
+  private double[] pairs(Scenario s) {
     double[] t = new double[runs];
     for (int i = 0; i < runs; i++) {
+      long seed = s.seed() + 100 + 2L * i;
       long t0 = System.nanoTime();
-      Simulation.run(s, Simulation.Options.of(s.seed() + i, threads));
-      t[i] = (System.nanoTime() - t0) / 1e9;
+      Thread other = new Thread(() -> Simulation.run(s, Simulation.Options.of(seed + 1, 1)), "bench-pair");
+      other.start();
+      Simulation.run(s, Simulation.Options.of(seed, 1));
+      join(other);
+      t[i] = (System.nanoTime() - t0) / 1e9 / 2;
     }
     return t;
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static double seconds(Scenario s, long seed, int threads, Map<String, Double> overrides) {
+    long t0 = System.nanoTime();
+    Simulation.run(s, Simulation.Options.of(seed, threads).withOverrides(overrides));
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static void row(String label, double[] t, long agentDays) {
+    System.out.printf(Locale.ROOT, "%-40s %10.3f %10.3f %10.3f %16.3e%n", label, median(t), min(t), max(t),
+        agentDays / median(t));
   }
 
   static double median(double[] x) {

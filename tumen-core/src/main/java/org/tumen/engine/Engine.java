@@ -1,9 +1,9 @@
 package org.tumen.engine;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Runs a model day by day and hands each day's events to the handlers. The whole core loop. */
@@ -26,8 +26,9 @@ public final class Engine {
     int days = calendar.days();
     for (EventHandler h : handlers) h.start(model.vocabulary(), calendar);
     if (threads > 1 && !handlers.isEmpty() && handlers.stream().allMatch(EventHandler::readsEventsOnly)) {
-      try (Workers workers = new Workers(threads)) {
-        new Pipeline(model, workers, handlers, progress, cancelled).run(days);
+      Replay replay = new Replay(handlers, days, progress, cancelled);
+      try (Workers workers = new Workers(threads, replay::replayOne)) {
+        replay.run(model, workers);
       }
       for (EventHandler h : handlers) h.finish(days - 1);
       return;
@@ -50,76 +51,79 @@ public final class Engine {
   }
 
   /**
-   * With more than one thread, the handlers replay day d on their own thread while the model steps the
-   * following days: the tallies are serial work that would otherwise leave the other core idle while the
-   * model is in a sequential phase. Handlers still see every day once, in order, with the same buffer
-   * contents, so outputs do not change; cancellation is also polled after each day's handlers (a cap kept
-   * by a handler stops the run as soon as that day is replayed).
+   * With more than one thread, the handlers replay day d while the model steps the following days. The
+   * replay is the team's idle work (see {@link Workers}): whichever thread has no task replays the oldest
+   * day not yet replayed, one thread at a time, so the handlers' serial work fills the gaps that the
+   * model's sequential phases leave, and the run keeps as many threads busy as it was given. Handlers
+   * still see every day once, in order, with the same buffer contents, so outputs do not change;
+   * cancellation is also polled after each replayed day (a cap kept by a handler stops the run as soon as
+   * that day is replayed).
    */
-  private static final class Pipeline {
-    /** Days in flight; the engine wakes the handlers' thread only when half of them are waiting. */
+  private static final class Replay {
+    /** Days in flight; the team is woken when half of them wait to be replayed. */
     private static final int SLOTS = 16, WAKE = SLOTS / 2;
-    private final Model model;
-    private final Workers workers;
     private final List<? extends EventHandler> handlers;
+    private final int days;
     private final Progress progress;
     private final BooleanSupplier cancelled;
     private final EventBuffer[] slots = new EventBuffer[SLOTS];
     /** Days stepped by the model (published) and days replayed by the handlers (released). */
     private final AtomicInteger published = new AtomicInteger(), released = new AtomicInteger();
+    /** Held by the thread replaying a day: handlers are called by one thread at a time. */
+    private final AtomicBoolean replaying = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stop;
-    private volatile Thread waitingConsumer, waitingProducer;
-    private Thread producer;
 
-    Pipeline(Model model, Workers workers, List<? extends EventHandler> handlers, Progress progress,
-        BooleanSupplier cancelled) {
-      this.model = model;
-      this.workers = workers;
+    Replay(List<? extends EventHandler> handlers, int days, Progress progress, BooleanSupplier cancelled) {
       this.handlers = handlers;
+      this.days = days;
       this.progress = progress;
       this.cancelled = cancelled;
       for (int i = 0; i < SLOTS; i++) slots[i] = new EventBuffer();
     }
 
-    void run(int days) {
-      producer = Thread.currentThread();
-      Thread consumer = new Thread(() -> consume(days), "tumen-handlers");
-      consumer.setDaemon(true);
-      consumer.start();
-      try {
-        for (int day = 0; day < days; day++) {
-          while (day - released.get() >= SLOTS) {
-            check();
-            waitingProducer = producer;
-            if (day - released.get() >= SLOTS && !stop) LockSupport.parkNanos(this, 200_000);
-            waitingProducer = null;
-          }
-          check();
-          if (cancelled.getAsBoolean()) throw new Cancelled();
-          EventBuffer events = slots[day % SLOTS];
-          events.clear();
-          model.step(day, workers, events);
-          published.set(day + 1);
-          // Waking the other thread costs a system call; a day's tally is short, so let days pile up a bit.
-          Thread c = waitingConsumer;
-          if (c != null && day + 1 - released.get() >= WAKE) LockSupport.unpark(c);
-        }
-        Thread c = waitingConsumer;
-        if (c != null) LockSupport.unpark(c);
-        while (released.get() < days) {
-          check();
-          waitingProducer = producer;
-          if (released.get() < days && !stop) LockSupport.parkNanos(this, 200_000);
-          waitingProducer = null;
-        }
+    /** Steps the model through every day (on the calling thread), then waits until all are replayed. */
+    void run(Model model, Workers workers) {
+      for (int day = 0; day < days; day++) {
+        while (day - released.get() >= SLOTS) waitForReplay();
         check();
-      } finally {
-        stop = true;
-        LockSupport.unpark(consumer);
-        joinQuietly(consumer);
+        if (cancelled.getAsBoolean()) throw new Cancelled();
+        EventBuffer events = slots[day % SLOTS];
+        events.clear();
+        model.step(day, workers, events);
+        published.set(day + 1);
+        if (day + 1 - released.get() >= WAKE) workers.wake();
       }
+      workers.wake();
+      while (released.get() < days) waitForReplay();
       check();
+    }
+
+    /** Replays a day here, or waits briefly if another thread is replaying one. */
+    private void waitForReplay() {
+      check();
+      if (!replayOne()) Thread.onSpinWait();
+    }
+
+    /** Replays the oldest day not yet replayed; false if there is none or another thread is at it. */
+    boolean replayOne() {
+      if (stop || released.get() >= published.get() || !replaying.compareAndSet(false, true)) return false;
+      try {
+        int day = released.get();
+        if (day >= published.get()) return false;
+        EventBuffer events = slots[day % SLOTS];
+        for (EventHandler h : handlers) h.handleDay(day, events);
+        if (progress != null) progress.onDay(day, days);
+        released.set(day + 1);
+        if (day + 1 < days && cancelled.getAsBoolean()) throw new Cancelled();
+        return true;
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+        stop = true;
+        return false;
+      } finally {
+        replaying.set(false);
+      }
     }
 
     /** Rethrows a handler's failure (or its cancellation) on the engine's thread. */
@@ -129,43 +133,6 @@ public final class Engine {
       if (t instanceof RuntimeException r) throw r;
       if (t instanceof Error e) throw e;
       throw new IllegalStateException(t);
-    }
-
-    private void consume(int days) {
-      try {
-        for (int day = 0; day < days; day++) {
-          while (published.get() <= day) {
-            if (stop) return;
-            waitingConsumer = Thread.currentThread();
-            if (published.get() <= day && !stop) LockSupport.parkNanos(this, 1_000_000);
-            waitingConsumer = null;
-          }
-          EventBuffer events = slots[day % SLOTS];
-          for (EventHandler h : handlers) h.handleDay(day, events);
-          if (progress != null) progress.onDay(day, days);
-          released.set(day + 1);
-          Thread p = waitingProducer;
-          if (p != null) LockSupport.unpark(p);
-          if (day + 1 < days && cancelled.getAsBoolean()) throw new Cancelled();
-        }
-      } catch (Throwable t) {
-        failure.compareAndSet(null, t);
-        stop = true;
-        LockSupport.unpark(producer);
-      }
-    }
-
-    private static void joinQuietly(Thread t) {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 

@@ -24,16 +24,36 @@ import org.tumen.scenario.Schedule;
  * {@link DayCalendar} until then. When an epoch changes a hazard the agent depends on, the draw is
  * simply redone at the epoch start, which is exact for exponential waiting times.
  *
- * <p>Determinism: an agent's random numbers come from (seed, agent, its own draw counter); the day's due
- * agents are cut into chunks of a fixed size and each chunk's events and reschedules are merged in chunk
- * order. Anything shared (cohort crossings, camp places, crossings of returnees) happens in sequential
- * phases. So the output is the same at any thread count.
+ * <p>Determinism: an agent's random numbers come from (seed, agent, its own draw counter) and a cohort's
+ * from (seed, cohort, its draw counter); the day's work is cut into tasks of a fixed size (never "one
+ * per thread") and each task's events and reschedules are merged in task order. So the output is the
+ * same at any thread count.
+ *
+ * <p>A day has three phases (see {@link #step}): crossings from home, the due agents, then the people
+ * who cross again today. Only camp places are shared between crossers, and taken in crossing order, so a
+ * crossing phase runs one crosser at a time only while a camp has room; once the camps are full no
+ * later crosser of that phase can enter one, and the rest run in parallel tasks.
  */
 final class KoreaModel implements Model {
   private static final double DAYS_PER_YEAR = 365.25;
   private static final int NEVER = Integer.MAX_VALUE;
-  /** Agents per chunk of work; fixed (not per thread) so that results do not depend on threads. Tests shrink it. */
+  /**
+   * Due agents per chunk. A chunk is a unit of the model, not of threads: people who cross again cross
+   * chunk by chunk, each seeing the arrivals and camp exits of the chunks before it, so changing this
+   * changes results (a little). It is fixed, never "one per thread". Tests shrink it.
+   */
   static int chunkSize = 4096;
+  /** Due agents per parallel task; a chunk is merged from its tasks, in order. Does not change results. */
+  static int taskSize = 256;
+  /** About the most tasks of due agents a day is cut into; a bigger day has bigger tasks. */
+  private static final int MAX_TASKS = 256;
+  /** Crossers per parallel task in the crossing phases. Does not change results. Tests shrink it. */
+  static int crossTask = 1024;
+  /**
+   * A phase with less work than this (agents) runs on the calling thread: handing it to the team costs
+   * more than it saves. Where a task runs never changes what it does. Tests set it to zero.
+   */
+  static int parallelMin = 2048;
   /** Agents whose records are loaded ahead of processing them (about the misses a core keeps in flight). */
   private static final int PREFETCH = 32;
   private static final long STREAM_AGENT = 1, STREAM_COHORT = 2;
@@ -100,10 +120,22 @@ final class KoreaModel implements Model {
   private long active;
   private long agentDays;
 
-  private Chunk[] chunks = new Chunk[0];
-  private final Chunk sequential;
+  /** The current day's tasks of due agents, and its crossing segments (both in merge order). */
+  private Chunk[] dueTasks = new Chunk[0];
+  private Chunk[] segments = new Chunk[0];
+  private int segmentN;
+  /** Indices (into {@link #segments}) of the segments still to run as parallel tasks. */
+  private int[] pending = new int[16];
+  private int pendingN;
+  /** Today's crossers from home: cohort c's are agents newStart[c] to newStart[c + 1] - 1. */
+  private final int[] newStart;
+  /** For the cohorts' draws when hazards change (the day's crossings draw in their own tasks). */
+  private final RandomStream epochRng = new RandomStream();
 
-  /** A worker's private scratch: its random stream, events, reschedules and counters. */
+  /**
+   * A unit of a day's work with its private scratch and results: a task of due agents, or a segment of
+   * crossers. Results (events, reschedules, counters) are merged in a fixed order, never as they finish.
+   */
   private final class Chunk {
     final RandomStream rng = new RandomStream();
     final EventBuffer events = new EventBuffer();
@@ -113,6 +145,15 @@ final class KoreaModel implements Model {
     int[] crossers = new int[16];
     int crossN;
     long arrived, departures, caught, campLeft, absorbed;
+    /** False for due agents' tasks: a crossing met there waits for the crossing phase. */
+    boolean mayCross;
+    /** Arrivals in South Korea so far as this chunk's crossers see them (the contact rate reads it). */
+    long arrivedSeen;
+    /** A crossing segment's crossers: agents from..to-1 (src null: new crossers) or src[from..to-1]. */
+    int[] src;
+    /** A segment run in parallel: the camps were full when its turn came, so it must not read the count. */
+    boolean campsFull;
+    int from, to;
     final int[] days = new int[1];
     final double[] rates = new double[8];
     final byte[] acts = new byte[8];
@@ -157,7 +198,7 @@ final class KoreaModel implements Model {
     this.cohortNext = new double[cohorts.size()];
     this.cohortDraws = new long[cohorts.size()];
     this.calendar = new DayCalendar(days);
-    this.sequential = new Chunk();
+    this.newStart = new int[cohorts.size() + 1];
     List<String> places = s.places().places().stream().map(PlaceGraph.Place::name).toList();
     this.vocabulary = new Vocabulary(KState.NAMES, KCause.NAMES, places);
     this.nextChange = changeDays();
@@ -207,28 +248,58 @@ final class KoreaModel implements Model {
     return agentDays;
   }
 
+  /**
+   * One day, in three phases whose events and reschedules are merged in this order:
+   *
+   * <ol>
+   *   <li>crossings from home: each cohort's death process says how many of its people cross today (cohorts
+   *       in parallel on busy days); they become agents, in cohort order, and cross;
+   *   <li>the agents due today, in parallel tasks; one whose next step is to cross again is set aside;
+   *   <li>those set aside cross, chunk by chunk; people in chunk c see the arrivals and camp exits of
+   *       chunks 0 to c.
+   * </ol>
+   *
+   * The new crossers' tasks run alongside the due agents (they touch different agents and read the same
+   * start-of-day totals).
+   */
   @Override
   public void step(int day, Workers workers, EventBuffer events) {
     enterEpoch(day);
     sentencePeriod = sentencing.period(day);
-    sequential.clear();
-    crossFromCohorts(day, sequential);
+    segmentN = pendingN = 0;
+    long arrivedAtStart = arrivedTotal;
+
+    int first = n;
+    int newcomers = countCrossingsFromHome(day, workers);
+    ensureCapacity(n + newcomers);
+    n += newcomers;
+    active += newcomers;
+    addCrossers(null, first, n, day, arrivedAtStart);
+    int newSegments = segmentN;
 
     int due = calendar.size(day);
     int[] bucket = calendar.bucket(day);
-    int chunk = chunkSize;
-    int nChunks = (due + chunk - 1) / chunk;
-    if (chunks.length < nChunks) {
-      Chunk[] grown = Arrays.copyOf(chunks, nChunks);
-      for (int i = chunks.length; i < nChunks; i++) grown[i] = new Chunk();
-      chunks = grown;
+    int perTask = agentsPerTask(due);
+    int nTasks = (due + perTask - 1) / perTask;
+    if (dueTasks.length < nTasks) {
+      Chunk[] grown = Arrays.copyOf(dueTasks, nTasks);
+      for (int i = dueTasks.length; i < nTasks; i++) grown[i] = new Chunk();
+      dueTasks = grown;
     }
-    workers.forEach(nChunks, c -> {
-      Chunk ch = chunks[c];
+    int newTasks = pendingN;
+    runTasks(workers, newTasks + nTasks, (long) due + pendingWork(), t -> {
+      if (t < newTasks) {
+        runSegment(segments[pending[t]], day);
+        return;
+      }
+      int c = t - newTasks;
+      Chunk ch = dueTasks[c];
       ch.clear();
-      int end = Math.min(due, (c + 1) * chunk);
+      ch.mayCross = false;
+      ch.arrivedSeen = arrivedAtStart;
+      int end = Math.min(due, (c + 1) * perTask);
       int[] ag = this.ag;
-      for (int i = c * chunk; i < end; i += PREFETCH) {
+      for (int i = c * perTask; i < end; i += PREFETCH) {
         int stop = Math.min(end, i + PREFETCH);
         // Touch the block's agents first in a tight loop of independent loads, so that their cache
         // misses overlap instead of each stalling its agent's processing (Java has no prefetch).
@@ -245,22 +316,117 @@ final class KoreaModel implements Model {
       }
     });
     calendar.release(day);
+    for (int i = 0; i < newSegments; i++) merge(segments[i], events);
 
-    merge(sequential, events);
-    // Returnees who cross today do so now, one by one in chunk order: camp places are shared.
-    for (int c = 0; c < nChunks; c++) {
-      Chunk ch = chunks[c];
-      merge(ch, events);
-      for (int i = 0; i < ch.crossN; i++) {
-        int a = ch.crossers[i];
-        RandomStream rng = sequential.rng.reset(agentKey, a, nextDraw(a));
-        cross(a, day, rng, sequential);
-        plan(a, day, rng, sequential);
-        process(a, day, sequential);
-      }
+    // Crossing again, chunk by chunk: merging chunk c (its tasks, in order) first makes its arrivals and
+    // camp exits visible to its crossers.
+    segmentN = pendingN = 0;
+    int perChunk = chunkSize / perTask;
+    for (int lo = 0; lo < nTasks; lo += perChunk) {
+      int hi = Math.min(nTasks, lo + perChunk);
+      for (int t = lo; t < hi; t++) merge(dueTasks[t], events);
+      for (int t = lo; t < hi; t++) addCrossers(dueTasks[t].crossers, 0, dueTasks[t].crossN, day, arrivedTotal);
     }
-    merge(sequential, events);
+    runTasks(workers, pendingN, pendingWork(), t -> runSegment(segments[pending[t]], day));
+    for (int i = 0; i < segmentN; i++) merge(segments[i], events);
     agentDays += active;
+  }
+
+  /**
+   * Crossers from..to-1 (agents, or entries of src) cross today in this order. While a camp has room they
+   * go one at a time, now: each may take a place. Once the camps are full, nobody after them in this
+   * phase can enter one (places are freed only at merges, after it), so the rest become parallel tasks
+   * that run later, knowing the camps are full.
+   */
+  private void addCrossers(int[] src, int from, int to, int day, long arrivedSeen) {
+    int i = from;
+    if (i < to && campsHaveRoom()) {
+      Chunk seg = segment(src, i, i, arrivedSeen);
+      while (i < to && campsHaveRoom()) crossSegmentMember(seg, i++, day);
+      seg.to = i;
+    }
+    for (; i < to; i += crossTask) {
+      Chunk seg = segment(src, i, Math.min(to, i + crossTask), arrivedSeen);
+      seg.campsFull = true;
+      if (pendingN == pending.length) pending = Arrays.copyOf(pending, pendingN * 2);
+      pending[pendingN++] = segmentN - 1;
+    }
+  }
+
+  private boolean campsHaveRoom() {
+    return campCount < v[P.CAMP_CAPACITY];
+  }
+
+  /** A new crossing segment, appended to today's in merge order. */
+  private Chunk segment(int[] src, int from, int to, long arrivedSeen) {
+    if (segmentN == segments.length) {
+      segments = Arrays.copyOf(segments, Math.max(16, segmentN * 2));
+      for (int i = segmentN; i < segments.length; i++) segments[i] = new Chunk();
+    }
+    Chunk seg = segments[segmentN++];
+    seg.clear();
+    seg.mayCross = true;
+    seg.campsFull = false;
+    seg.arrivedSeen = arrivedSeen;
+    seg.src = src;
+    seg.from = from;
+    seg.to = to;
+    return seg;
+  }
+
+  private long pendingWork() {
+    long w = 0;
+    for (int i = 0; i < pendingN; i++) w += segments[pending[i]].to - segments[pending[i]].from;
+    return w;
+  }
+
+  private void runSegment(Chunk seg, int day) {
+    if (seg.src != null) {
+      // Returnees are scattered over the agent array: load each block's records ahead, as for due agents.
+      int[] ag = this.ag;
+      for (int i = seg.from; i < seg.to; i += PREFETCH) {
+        int stop = Math.min(seg.to, i + PREFETCH);
+        int touched = 0;
+        for (int j = i; j < stop; j++) touched |= ag[seg.src[j] * W + O_DRAWS];
+        seg.touched |= touched;
+        for (int j = i; j < stop; j++) crossSegmentMember(seg, j, day);
+      }
+    } else {
+      for (int i = seg.from; i < seg.to; i++) crossSegmentMember(seg, i, day);
+    }
+  }
+
+  private void crossSegmentMember(Chunk seg, int i, int day) {
+    if (seg.src == null) {
+      startCrossing(i, cohortOf(i), day, seg);
+    } else {
+      int a = seg.src[i];
+      RandomStream rng = seg.rng.reset(agentKey, a, nextDraw(a));
+      cross(a, day, rng, seg);
+      plan(a, day, rng, seg);
+      process(a, day, seg);
+    }
+  }
+
+  /**
+   * Due agents per task today: {@link #taskSize}, or more on a big day, so that a day has at most about
+   * {@link #MAX_TASKS} tasks (each keeps its buffers until the merge). A power-of-two multiple of the task
+   * size that divides the chunk size, or the chunk size itself.
+   */
+  private static int agentsPerTask(int due) {
+    if (chunkSize % taskSize != 0) return chunkSize;
+    int per = taskSize;
+    while ((long) per * MAX_TASKS < due && per * 2 <= chunkSize && chunkSize % (per * 2) == 0) per *= 2;
+    return per;
+  }
+
+  /** Runs tasks 0..count-1 on the workers, or here when there is too little work to share. */
+  private static void runTasks(Workers workers, int count, long work, java.util.function.IntConsumer task) {
+    if (work < parallelMin) {
+      for (int t = 0; t < count; t++) task.accept(t);
+    } else {
+      workers.forEach(count, task);
+    }
   }
 
   private void merge(Chunk ch, EventBuffer events) {
@@ -303,7 +469,7 @@ final class KoreaModel implements Model {
     }
     if (changed) {
       // Hazards changed: draw each cohort's next crossing afresh (exact, since waiting times are memoryless).
-      RandomStream rng = sequential.rng;
+      RandomStream rng = epochRng;
       for (int c = 0; c < cohorts.size(); c++) {
         cohortHazard[c] = crossingRate(c);
         rng.reset(cohortKey, c, cohortDraws[c]++);
@@ -364,37 +530,70 @@ final class KoreaModel implements Model {
   /**
    * The people at home cross as a pure death process: with n people each at hazard h, the next crossing
    * comes after an exponential time of rate n*h. So the cost is per crossing, not per cohort and day.
+   * Each cohort has its own stream, so cohorts are counted in parallel when many people cross. Returns
+   * how many cross today and sets {@link #newStart}, numbering them from {@link #n} in cohort order.
    */
-  private void crossFromCohorts(int day, Chunk ch) {
-    RandomStream rng = ch.rng;
-    for (int c = 0; c < cohorts.size(); c++) {
-      while (cohortNext[c] < day + 1 && remaining[c] > 0) {
-        remaining[c]--;
-        rng.reset(cohortKey, c, cohortDraws[c]++);
-        cohortNext[c] += rng.exponential(remaining[c] * cohortHazard[c]);
-        ensureCapacity(n + 1);
-        int a = n++;
-        active++;
-        setState(a, HOME);
-        setHome(a, (short) cohorts.region()[c]);
-        setPlace(a, home(a));
-        setBackground(a, (byte) cohorts.background()[c]);
-        setVisits(a, 0);
-        ag[a * W + O_DRAWS] = 0;
-        setStateEnd(a, NEVER);
-        rng.reset(agentKey, a, nextDraw(a));
-        int f = cohorts.female()[c] ? F_FEMALE : 0;
-        double political = v[P.CROSS_POLITICAL] * (background(a) == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
-        if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
-        setFlags(a, (byte) f);
-        cross(a, day, rng, ch);
-        plan(a, day, rng, sequential);
-        process(a, day, ch);
+  private int countCrossingsFromHome(int day, Workers workers) {
+    int size = cohorts.size();
+    double expected = 0;
+    for (int c = 0; c < size; c++) expected += remaining[c] * cohortHazard[c];
+    runTasks(workers, size, (long) expected, c -> {
+      // Locals, written back once: cohorts side by side in these arrays may be counted on two threads.
+      RandomStream rng = new RandomStream();
+      long left = remaining[c], draws = cohortDraws[c];
+      double next = cohortNext[c], hazard = cohortHazard[c];
+      int k = 0;
+      while (next < day + 1 && left > 0) {
+        left--;
+        rng.reset(cohortKey, c, draws++);
+        next += rng.exponential(left * hazard);
+        k++;
       }
-    }
+      remaining[c] = left;
+      cohortDraws[c] = draws;
+      cohortNext[c] = next;
+      newStart[c + 1] = k; // a count until the sums below
+    });
+    newStart[0] = n;
+    for (int c = 0; c < size; c++) newStart[c + 1] += newStart[c];
+    return newStart[size] - n;
   }
 
-  /** Called in a sequential phase only: camp places are shared. The caller plans what follows. */
+  /** The cohort of today's new crosser a: the last c with newStart[c] <= a. */
+  private int cohortOf(int a) {
+    int lo = 0, hi = cohorts.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (newStart[mid] <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** A person of cohort c becomes agent a and crosses; then everything else due today happens. */
+  private void startCrossing(int a, int c, int day, Chunk ch) {
+    setState(a, HOME);
+    setHome(a, (short) cohorts.region()[c]);
+    setPlace(a, home(a));
+    setBackground(a, (byte) cohorts.background()[c]);
+    setVisits(a, 0);
+    ag[a * W + O_DRAWS] = 0;
+    setStateEnd(a, NEVER);
+    RandomStream rng = ch.rng.reset(agentKey, a, nextDraw(a));
+    int f = cohorts.female()[c] ? F_FEMALE : 0;
+    double political = v[P.CROSS_POLITICAL] * (background(a) == 2 ? v[P.CROSS_POLITICAL_HOSTILE] : 1);
+    if (rng.bernoulli(Math.min(1, political))) f |= F_POLITICAL_MOTIVE;
+    setFlags(a, (byte) f);
+    cross(a, day, rng, ch);
+    plan(a, day, rng, ch);
+    process(a, day, ch);
+  }
+
+  /**
+   * Crosses the river. Camp places are shared: this is called by a crossing segment that runs alone while
+   * a camp has room, or by one that runs in parallel because the camps were full when its turn came
+   * (it then neither reads nor changes the camp count). The caller plans what follows.
+   */
   private void cross(int a, int day, RandomStream rng, Chunk ch) {
     int region = home(a);
     int into = KoreaGeography.pick(geo.crossInto[region], geo.crossCumulative[region], rng.nextDouble());
@@ -404,7 +603,7 @@ final class KoreaModel implements Model {
       transition(a, day, DEAD, region, KCause.DIED_CROSSING, ch);
     } else if (rng.bernoulli(v[P.TURN_BACK])) {
       transition(a, day, HOME, region, KCause.TURNED_BACK, ch);
-    } else if (campCount < v[P.CAMP_CAPACITY]) {
+    } else if (!ch.campsFull && campsHaveRoom()) {
       campCount++;
       transition(a, day, CHINA_CAMP, into, KCause.ENTERED_CAMP, ch);
     } else {
@@ -416,7 +615,7 @@ final class KoreaModel implements Model {
 
   /**
    * Performs every transition the agent has due today (usually one) and puts it in the calendar for its
-   * next one. In the parallel phase a returnee about to cross is handed to the sequential phase instead.
+   * next one. In a due agents' chunk, a person about to cross again is set aside for the crossing phase.
    */
   private void process(int a, int day, Chunk ch) {
     int loops = 0;
@@ -428,8 +627,8 @@ final class KoreaModel implements Model {
         break;
       }
       RandomStream rng = ch.rng.reset(agentKey, a, nextDraw(a));
-      if (action(a) == A_CROSS && ch != sequential) {
-        setDue(a, NEVER); // waits for the sequential crossing phase
+      if (action(a) == A_CROSS && !ch.mayCross) {
+        setDue(a, NEVER); // waits for the crossing phase
         ch.wantsToCross(a);
         return;
       }
@@ -439,7 +638,7 @@ final class KoreaModel implements Model {
     if (due(a) > day && due(a) != NEVER) ch.reschedule(a, due(a));
   }
 
-  /** Carries out an action. Crossing is only ever acted on in the sequential phase. */
+  /** Carries out an action. Crossing is only ever acted on in a crossing segment. */
   private void act(int a, int day, int act, RandomStream rng, Chunk ch) {
     int s = state(a);
     switch (act) {
@@ -646,7 +845,7 @@ final class KoreaModel implements Model {
     double t = day;
     int end = stateEnd(a);
     while (true) {
-      int n = rates(a, s, ep, ep == epoch ? v : schedule.row(ep), r, acts);
+      int n = rates(a, s, ep, ep == epoch ? v : schedule.row(ep), ch.arrivedSeen, r, acts);
       double total = 0;
       for (int i = 0; i < n; i++) total += r[i];
       int change = nextChange[s][ep];
@@ -681,8 +880,11 @@ final class KoreaModel implements Model {
     if (due(a) >= days) setDue(a, NEVER);
   }
 
-  /** The competing hazards (per day) of the agent's state under the given epoch values; returns how many. */
-  private int rates(int a, int s, int ep, double[] x, double[] r, byte[] acts) {
+  /**
+   * The competing hazards (per day) of the agent's state under the given epoch values; returns how many.
+   * {@code arrived} is arrivals in South Korea so far as the caller's phase sees them (contacts grow with it).
+   */
+  private int rates(int a, int s, int ep, double[] x, long arrived, double[] r, byte[] acts) {
     final double perDay = 1 / DAYS_PER_YEAR;
     int f = flags(a);
     switch (s) {
@@ -709,7 +911,7 @@ final class KoreaModel implements Model {
         acts[5] = A_DIE;
         r[6] = (f & F_INTEGRATED) == 0 ? ((f & F_FEMALE) != 0 ? x[P.INTEGRATE_F] : x[P.INTEGRATE_M]) * perDay : 0;
         acts[6] = A_INTEGRATE;
-        r[7] = (f & F_CONTACT) == 0 ? x[P.CONTACT_RATE] * arrivedTotal / 1000.0 * perDay : 0;
+        r[7] = (f & F_CONTACT) == 0 ? x[P.CONTACT_RATE] * arrived / 1000.0 * perDay : 0;
         acts[7] = A_CONTACT;
         return 8;
       }

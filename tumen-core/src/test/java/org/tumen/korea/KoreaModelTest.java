@@ -27,6 +27,99 @@ class KoreaModelTest {
   @AfterEach
   void restoreChunks() {
     KoreaModel.chunkSize = 4096;
+    KoreaModel.taskSize = 256;
+    KoreaModel.crossTask = 1024;
+    KoreaModel.parallelMin = 2048;
+  }
+
+  /** Camps that fill and empty within days, many turned back who cross again the same day. */
+  static final Map<String, Double> CAMPS = Map.of("crossing.camp_capacity", 300.0,
+      "crossing.china_turn_back_probability", 0.3, "crossing.recross_rate", 400.0, "camps.exit_rate", 150.0);
+
+  /** What a run's events show about its crossing phases. */
+  static final class CrossingStats implements EventHandler {
+    long campEntries, hiddenWhileCampsFull, secondCrossings;
+
+    @Override
+    public void handleDay(int day, EventBuffer ev) {
+      boolean campTaken = false;
+      java.util.Set<Integer> crossed = new java.util.HashSet<>();
+      for (int i = 0; i < ev.size(); i++) {
+        int cause = ev.cause(i);
+        if (cause == KCause.ENTERED_CAMP) {
+          campEntries++;
+          campTaken = true;
+        }
+        // A crosser who hides after someone took a camp place today met full camps.
+        if (cause == KCause.CROSSED && campTaken) hiddenWhileCampsFull++;
+        boolean crossing = cause == KCause.CROSSED || cause == KCause.ENTERED_CAMP || cause == KCause.TURNED_BACK
+            || cause == KCause.CAPTURED_AT_BORDER || cause == KCause.DIED_CROSSING;
+        if (crossing && !crossed.add(ev.agent(i))) secondCrossings++;
+      }
+    }
+  }
+
+  @Test
+  void crossingsInParallelGiveTheSameEventsWhenCampsFillAndPeopleCrossTwiceADay() {
+    // Tiny tasks and no minimum, so that every phase is split and shared; camps that fill make crossers
+    // go one by one until they are full, then in parallel segments.
+    KoreaModel.chunkSize = 32;
+    KoreaModel.taskSize = 8;
+    KoreaModel.crossTask = 4;
+    KoreaModel.parallelMin = 0;
+    var s = korea.until(java.time.LocalDate.of(2001, 12, 31));
+    EventDigest one = new EventDigest(), two = new EventDigest(), three = new EventDigest();
+    CrossingStats stats = new CrossingStats();
+    Simulation.run(s, Simulation.Options.of(11, 1).withOverrides(CAMPS).withHandlers(List.of(one, stats)));
+    Simulation.run(s, Simulation.Options.of(11, 2).withOverrides(CAMPS).withHandlers(List.of(two)));
+    Simulation.run(s, Simulation.Options.of(11, 3).withOverrides(CAMPS).withHandlers(List.of(three)));
+    assertThat(one.events).isGreaterThan(100_000);
+    assertThat(stats.campEntries).isGreaterThan(1_000);
+    assertThat(stats.hiddenWhileCampsFull).isGreaterThan(1_000);
+    assertThat(stats.secondCrossings).isGreaterThan(1_000);
+    assertThat(two.hex()).isEqualTo(one.hex());
+    assertThat(three.hex()).isEqualTo(one.hex());
+  }
+
+  /**
+   * The event logs of a camp-heavy run and of a collapse, pinned. Task sizes and threads never change
+   * them (see above); a change of the model's rules does, and then these are regenerated on purpose.
+   */
+  @Test
+  void theEventLogsOfACampHeavyRunAndOfACollapseArePinned() {
+    EventDigest camps = new EventDigest(), collapse = new EventDigest();
+    Simulation.run(korea.until(java.time.LocalDate.of(2003, 12, 31)),
+        Simulation.Options.of(12, 2).withOverrides(CAMPS).withHandlers(List.of(camps)));
+    var c = Tumen.load(Path.of("../scenarios/korea-collapse"));
+    Simulation.run(c.until(java.time.LocalDate.of(2026, 9, 30)),
+        Simulation.Options.of(5, 2).withOverrides(Map.of("effects.collapse_push", 30.0,
+            "effects.collapse_camp_places", 2000.0)).withHandlers(List.of(collapse)));
+    assertThat(camps.hex()).isEqualTo("5c8ec7b51a431dd1e376fd9a852f91b119ef9d48bd34aadd6abd0407fdef2779");
+    assertThat(collapse.hex()).isEqualTo("42ff19c0d0790ce88cb2fd37673be5f53f0b4911900d3693abda177e62722ff6");
+  }
+
+  /** Property: how finely a day is split into tasks, and on how many threads, never changes the events. */
+  @Test
+  void taskSizesAndThreadsNeverChangeTheEvents() {
+    var s = korea.until(java.time.LocalDate.of(1998, 12, 31));
+    KoreaModel.chunkSize = 64;
+    EventDigest reference = new EventDigest();
+    Simulation.run(s, Simulation.Options.of(3, 1).withOverrides(CAMPS).withHandlers(List.of(reference)));
+    String expected = reference.hex();
+    org.quicktheories.QuickTheory.qt().withExamples(8).withShrinkCycles(0)
+        .forAll(org.quicktheories.generators.SourceDSL.integers().between(0, 6),
+            org.quicktheories.generators.SourceDSL.integers().between(0, 8),
+            org.quicktheories.generators.SourceDSL.integers().between(0, 12),
+            org.quicktheories.generators.SourceDSL.integers().between(1, 3))
+        .checkAssert((taskLog, crossLog, minLog, threads) -> {
+          KoreaModel.taskSize = 1 << taskLog; // divides the chunk size, or is ignored when it does not
+          KoreaModel.crossTask = 1 << crossLog;
+          KoreaModel.parallelMin = minLog == 0 ? 0 : 1 << minLog;
+          EventDigest d = new EventDigest();
+          Simulation.run(s, Simulation.Options.of(3, threads).withOverrides(CAMPS).withHandlers(List.of(d)));
+          assertThat(d.hex()).as("tasks of %d, segments of %d, parallel from %d, %d threads", KoreaModel.taskSize,
+              KoreaModel.crossTask, KoreaModel.parallelMin, threads).isEqualTo(expected);
+        });
   }
 
   @Test
