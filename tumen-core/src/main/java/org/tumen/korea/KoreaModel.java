@@ -98,6 +98,10 @@ final class KoreaModel implements Model {
   private static final int W = 5, O_DUE = 0, O_END = 1, O_DRAWS = 2, O_BYTES = 3, O_PLACES = 4;
   private int n;
   private int[] ag = new int[1024 * W];
+  /** The most agents one array holds; and how many days of expected crossings a growth makes room for. */
+  private static final int MAX_AGENTS = (Integer.MAX_VALUE - 16) / W, RESERVE_DAYS = 60;
+  /** First crossings expected today (people at home times their hazard). */
+  private double expectedToday;
   private final DayCalendar calendar;
 
   // Per-epoch values, read by all workers, written only between days.
@@ -271,7 +275,7 @@ final class KoreaModel implements Model {
 
     int first = n;
     int newcomers = countCrossingsFromHome(day, workers);
-    ensureCapacity(n + newcomers);
+    ensureCapacity(n + newcomers, expectedToday);
     n += newcomers;
     active += newcomers;
     addCrossers(null, first, n, day, arrivedAtStart);
@@ -316,19 +320,38 @@ final class KoreaModel implements Model {
       }
     });
     calendar.release(day);
-    for (int i = 0; i < newSegments; i++) merge(segments[i], events);
+    for (int i = 0; i < newSegments; i++) count(segments[i]);
 
-    // Crossing again, chunk by chunk: merging chunk c (its tasks, in order) first makes its arrivals and
+    // Crossing again, chunk by chunk: counting chunk c (its tasks, in order) first makes its arrivals and
     // camp exits visible to its crossers.
-    segmentN = pendingN = 0;
+    pendingN = 0;
     int perChunk = chunkSize / perTask;
     for (int lo = 0; lo < nTasks; lo += perChunk) {
       int hi = Math.min(nTasks, lo + perChunk);
-      for (int t = lo; t < hi; t++) merge(dueTasks[t], events);
+      for (int t = lo; t < hi; t++) count(dueTasks[t]);
       for (int t = lo; t < hi; t++) addCrossers(dueTasks[t].crossers, 0, dueTasks[t].crossN, day, arrivedTotal);
     }
-    runTasks(workers, pendingN, pendingWork(), t -> runSegment(segments[pending[t]], day));
-    for (int i = 0; i < segmentN; i++) merge(segments[i], events);
+    // The new crossers' and due agents' events and reschedules are published while people cross again
+    // (crossing reads neither the calendar nor the day's events): two serial tasks beside the crossing's.
+    long volume = 0;
+    for (int i = 0; i < newSegments; i++) volume += segments[i].events.size() + segments[i].resN;
+    for (int t = 0; t < nTasks; t++) volume += dueTasks[t].events.size() + dueTasks[t].resN;
+    runTasks(workers, 2 + pendingN, pendingWork() + volume / 8, t -> {
+      if (t == 0) {
+        for (int i = 0; i < newSegments; i++) publishEvents(segments[i], events);
+        for (int i = 0; i < nTasks; i++) publishEvents(dueTasks[i], events);
+      } else if (t == 1) {
+        for (int i = 0; i < newSegments; i++) publishReschedules(segments[i]);
+        for (int i = 0; i < nTasks; i++) publishReschedules(dueTasks[i]);
+      } else {
+        runSegment(segments[pending[t - 2]], day);
+      }
+    });
+    for (int i = newSegments; i < segmentN; i++) {
+      count(segments[i]);
+      publishEvents(segments[i], events);
+      publishReschedules(segments[i]);
+    }
     agentDays += active;
   }
 
@@ -429,17 +452,26 @@ final class KoreaModel implements Model {
     }
   }
 
-  private void merge(Chunk ch, EventBuffer events) {
-    events.addAll(ch.events);
-    for (int i = 0; i < ch.resN; i++) calendar.schedule(ch.resAgent[i], ch.resDay[i]);
+  /** Adds a part's counts to the model's totals, where the crossers after it see them. */
+  private void count(Chunk ch) {
     arrivedTotal += ch.arrived;
     departuresThisYear += ch.departures;
     caughtThisYear += ch.caught;
     campCount -= ch.campLeft;
     active -= ch.absorbed;
-    ch.events.clear();
-    ch.resN = 0;
     ch.arrived = ch.departures = ch.caught = ch.campLeft = ch.absorbed = 0;
+  }
+
+  /** Appends a part's events to the day's, in merge order. */
+  private static void publishEvents(Chunk ch, EventBuffer events) {
+    events.addAll(ch.events);
+    ch.events.clear();
+  }
+
+  /** Puts a part's agents in the calendar for their next day, in merge order (which orders the buckets). */
+  private void publishReschedules(Chunk ch) {
+    for (int i = 0; i < ch.resN; i++) calendar.schedule(ch.resAgent[i], ch.resDay[i]);
+    ch.resN = 0;
   }
 
   // ---------------------------------------------------------------- time-varying values
@@ -537,6 +569,7 @@ final class KoreaModel implements Model {
     int size = cohorts.size();
     double expected = 0;
     for (int c = 0; c < size; c++) expected += remaining[c] * cohortHazard[c];
+    expectedToday = expected;
     runTasks(workers, size, (long) expected, c -> {
       // Locals, written back once: cohorts side by side in these arrays may be counted on two threads.
       RandomStream rng = new RandomStream();
@@ -969,10 +1002,22 @@ final class KoreaModel implements Model {
     }
   }
 
-  private void ensureCapacity(int need) {
+  /**
+   * Makes room for {@code need} agents. Each growth copies every record, and a collapse adds millions in
+   * weeks: so grow by half, or by the first crossings expected in the next two months at today's rate if
+   * that is more (never by more than the people still at home).
+   */
+  private void ensureCapacity(int need, double expectedPerDay) {
     if ((long) need * W <= ag.length) return;
-    int cap = Math.max(need, ag.length / W + (ag.length / W >> 1));
-    ag = Arrays.copyOf(ag, cap * W);
+    long atHome = 0;
+    for (long r : remaining) atHome += r;
+    long ahead = Math.min(atHome, (long) (RESERVE_DAYS * expectedPerDay));
+    long cap = Math.max(ag.length / W * 3L / 2, need + ahead);
+    if (cap > MAX_AGENTS) {
+      if (need > MAX_AGENTS) throw new IllegalStateException("more than " + MAX_AGENTS + " individual agents");
+      cap = MAX_AGENTS;
+    }
+    ag = Arrays.copyOf(ag, (int) cap * W);
   }
 
   // ---------------------------------------------------------------- agent fields (see the layout above)
