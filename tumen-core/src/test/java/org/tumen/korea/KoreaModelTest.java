@@ -27,9 +27,9 @@ class KoreaModelTest {
   @AfterEach
   void restoreChunks() {
     KoreaModel.chunkSize = 4096;
-    KoreaModel.taskSize = 256;
-    KoreaModel.crossTask = 1024;
-    KoreaModel.parallelMin = 2048;
+    KoreaModel.taskSize = 64;
+    KoreaModel.crossTask = 256;
+    KoreaModel.parallelMin = 64;
   }
 
   /** Camps that fill and empty within days, many turned back who cross again the same day. */
