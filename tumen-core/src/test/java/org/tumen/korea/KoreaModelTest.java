@@ -24,12 +24,16 @@ class KoreaModelTest {
     korea = Tumen.load(Path.of("../scenarios/korea"));
   }
 
+  /** The model's own sizes, which some tests shrink. */
+  static final int CHUNK = KoreaModel.chunkSize, TASK = KoreaModel.taskSize, CROSS_TASK = KoreaModel.crossTask,
+      PARALLEL_MIN = KoreaModel.parallelMin;
+
   @AfterEach
   void restoreChunks() {
-    KoreaModel.chunkSize = 4096;
-    KoreaModel.taskSize = 64;
-    KoreaModel.crossTask = 256;
-    KoreaModel.parallelMin = 64;
+    KoreaModel.chunkSize = CHUNK;
+    KoreaModel.taskSize = TASK;
+    KoreaModel.crossTask = CROSS_TASK;
+    KoreaModel.parallelMin = PARALLEL_MIN;
   }
 
   /** Camps that fill and empty within days, many turned back who cross again the same day. */
