@@ -12,15 +12,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.tumen.Simulation;
 import org.tumen.Tumen;
 import org.tumen.engine.DayCalendar;
 import org.tumen.engine.RandomStream;
+import org.tumen.engine.Workers;
 import org.tumen.scenario.Scenario;
 
-/** The engine's kernels: random draws, the day calendar, and a whole flagship run. */
+/** The engine's kernels: random draws, the day calendar, the team's fork-join, and a whole flagship run. */
 @State(Scope.Thread)
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
@@ -62,6 +64,34 @@ public class KernelBench {
   public double agentWaitingTime() {
     rng.reset(7, 1, counter++, 3);
     return rng.exponential(0.001);
+  }
+
+  /** A team of two threads, as a run on two threads has. */
+  @State(Scope.Benchmark)
+  public static class Team {
+    Workers workers;
+    final long[] sums = new long[32];
+
+    @Setup
+    public void start() {
+      workers = new Workers(2);
+    }
+
+    @TearDown
+    public void stop() {
+      workers.close();
+    }
+  }
+
+  /**
+   * Handing two small tasks to the team and waiting for both: what splitting a phase of a day costs. A
+   * day has up to three such phases, so this bounds how small a day's share of work can usefully be.
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public long teamForkJoin(Team t) {
+    t.workers.forEach(2, i -> t.sums[i * 16] += i + 1);
+    return t.sums[0];
   }
 
   /** Scheduling a million agents over 40 years of day buckets. */

@@ -140,8 +140,8 @@ final class KoreaModel implements Model {
    * A unit of a day's work with its private scratch and results: a task of due agents, or a segment of
    * crossers. Results (events, reschedules, counters) are merged in a fixed order, never as they finish.
    */
-  private final class Chunk {
-    final RandomStream rng = new RandomStream();
+  private static final class Chunk {
+    RandomStream rng = new RandomStream();
     final EventBuffer events = new EventBuffer();
     int[] resAgent = new int[64];
     int[] resDay = new int[64];
@@ -158,11 +158,23 @@ final class KoreaModel implements Model {
     /** A segment run in parallel: the camps were full when its turn came, so it must not read the count. */
     boolean campsFull;
     int from, to;
-    final int[] days = new int[1];
-    final double[] rates = new double[8];
-    final byte[] acts = new byte[8];
+    int[] days = new int[1];
+    double[] rates = new double[8];
+    byte[] acts = new byte[8];
     /** Sink for the prefetching loads, so the JIT cannot drop them. */
     int touched;
+
+    /**
+     * New scratch (random stream, rates), allocated by the thread that runs this part. They are written at
+     * every draw, and chunks made together lie side by side in memory: scratch that two threads write
+     * must not share a cache line (this doubled the time of some two-thread runs).
+     */
+    void takeScratch() {
+      rng = new RandomStream();
+      days = new int[1];
+      rates = new double[8];
+      acts = new byte[8];
+    }
 
     void clear() {
       events.clear();
@@ -299,6 +311,7 @@ final class KoreaModel implements Model {
       int c = t - newTasks;
       Chunk ch = dueTasks[c];
       ch.clear();
+      ch.takeScratch();
       ch.mayCross = false;
       ch.arrivedSeen = arrivedAtStart;
       int end = Math.min(due, (c + 1) * perTask);
@@ -365,6 +378,7 @@ final class KoreaModel implements Model {
     int i = from;
     if (i < to && campsHaveRoom()) {
       Chunk seg = segment(src, i, i, arrivedSeen);
+      seg.takeScratch();
       while (i < to && campsHaveRoom()) crossSegmentMember(seg, i++, day);
       seg.to = i;
     }
@@ -404,6 +418,7 @@ final class KoreaModel implements Model {
   }
 
   private void runSegment(Chunk seg, int day) {
+    seg.takeScratch();
     if (seg.src != null) {
       // Returnees are scattered over the agent array: load each block's records ahead, as for due agents.
       int[] ag = this.ag;
