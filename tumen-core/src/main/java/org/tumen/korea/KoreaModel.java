@@ -133,6 +133,9 @@ final class KoreaModel implements Model {
   private int pendingN;
   /** Today's crossers from home: cohort c's are agents newStart[c] to newStart[c + 1] - 1. */
   private final int[] newStart;
+  /** Runs of cohorts counted as one task: b covers blockStart[b] to blockStart[b + 1] - 1. */
+  private final int[] blockStart = new int[COUNT_TASKS + 1];
+  private static final int COUNT_TASKS = 4;
   /** For the cohorts' draws when hazards change (the day's crossings draw in their own tasks). */
   private final RandomStream epochRng = new RandomStream();
 
@@ -585,22 +588,33 @@ final class KoreaModel implements Model {
     double expected = 0;
     for (int c = 0; c < size; c++) expected += remaining[c] * cohortHazard[c];
     expectedToday = expected;
-    runTasks(workers, size, (long) expected, c -> {
-      // Locals, written back once: cohorts side by side in these arrays may be counted on two threads.
+    // A few runs of neighbouring cohorts with about equal expected crossings each: cohorts that sit side
+    // by side in these arrays are then counted on one thread (their slots share cache lines).
+    int blocks = 0;
+    double mass = 0, share = expected / COUNT_TASKS;
+    blockStart[0] = 0;
+    for (int c = 0; c < size && blocks < COUNT_TASKS - 1; c++) {
+      mass += remaining[c] * cohortHazard[c];
+      if (mass >= share * (blocks + 1)) blockStart[++blocks] = c + 1;
+    }
+    blockStart[++blocks] = size;
+    runTasks(workers, blocks, (long) expected, b -> {
       RandomStream rng = new RandomStream();
-      long left = remaining[c], draws = cohortDraws[c];
-      double next = cohortNext[c], hazard = cohortHazard[c];
-      int k = 0;
-      while (next < day + 1 && left > 0) {
-        left--;
-        rng.reset(cohortKey, c, draws++);
-        next += rng.exponential(left * hazard);
-        k++;
+      for (int c = blockStart[b]; c < blockStart[b + 1]; c++) {
+        long left = remaining[c], draws = cohortDraws[c];
+        double next = cohortNext[c], hazard = cohortHazard[c];
+        int k = 0;
+        while (next < day + 1 && left > 0) {
+          left--;
+          rng.reset(cohortKey, c, draws++);
+          next += rng.exponential(left * hazard);
+          k++;
+        }
+        remaining[c] = left;
+        cohortDraws[c] = draws;
+        cohortNext[c] = next;
+        newStart[c + 1] = k; // a count until the sums below
       }
-      remaining[c] = left;
-      cohortDraws[c] = draws;
-      cohortNext[c] = next;
-      newStart[c + 1] = k; // a count until the sums below
     });
     newStart[0] = n;
     for (int c = 0; c < size; c++) newStart[c + 1] += newStart[c];
