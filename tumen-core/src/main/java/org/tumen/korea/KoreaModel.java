@@ -128,6 +128,8 @@ final class KoreaModel implements Model {
   private Chunk[] dueTasks = new Chunk[0];
   private Chunk[] segments = new Chunk[0];
   private int segmentN;
+  /** Crossers per segment today: {@link #crossTask}, or all of a phase's when the team is one thread. */
+  private int segmentSize;
   /** Indices (into {@link #segments}) of the segments still to run as parallel tasks. */
   private int[] pending = new int[16];
   private int pendingN;
@@ -287,6 +289,9 @@ final class KoreaModel implements Model {
     sentencePeriod = sentencing.period(day);
     segmentN = pendingN = 0;
     long arrivedAtStart = arrivedTotal;
+    // Alone, a day needs no small tasks (task sizes never change results, see above).
+    boolean alone = workers.threads() == 1;
+    segmentSize = alone ? Integer.MAX_VALUE : crossTask;
 
     int first = n;
     int newcomers = countCrossingsFromHome(day, workers);
@@ -298,7 +303,7 @@ final class KoreaModel implements Model {
 
     int due = calendar.size(day);
     int[] bucket = calendar.bucket(day);
-    int perTask = agentsPerTask(due);
+    int perTask = alone ? chunkSize : agentsPerTask(due);
     int nTasks = (due + perTask - 1) / perTask;
     if (dueTasks.length < nTasks) {
       Chunk[] grown = Arrays.copyOf(dueTasks, nTasks);
@@ -385,8 +390,10 @@ final class KoreaModel implements Model {
       while (i < to && campsHaveRoom()) crossSegmentMember(seg, i++, day);
       seg.to = i;
     }
-    for (; i < to; i += crossTask) {
-      Chunk seg = segment(src, i, Math.min(to, i + crossTask), arrivedSeen);
+    while (i < to) {
+      int end = (int) Math.min(to, (long) i + segmentSize);
+      Chunk seg = segment(src, i, end, arrivedSeen);
+      i = end;
       seg.campsFull = true;
       if (pendingN == pending.length) pending = Arrays.copyOf(pending, pendingN * 2);
       pending[pendingN++] = segmentN - 1;
