@@ -1,5 +1,6 @@
 package org.tumen.cli;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,7 +16,9 @@ import org.tumen.korea.KoreaTally;
 import org.tumen.scenario.InvalidInputException;
 import org.tumen.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * End-to-end benchmark: repeated runs after warm-up, medians, and machine-readable name=value lines at the
@@ -46,6 +49,9 @@ final class BenchCommand implements Callable<Integer> {
       description = "collapse push multipliers to time, about 1, 2, 5 and 10 million agents (default: ${DEFAULT-VALUE})")
   double[] pushes = {10, 30, 110, 340};
 
+  @Spec CommandSpec spec;
+  private PrintWriter out;
+
   /** Medians of interleaved runs on 1 and 2 threads. */
   private record Timing(double[] one, double[] two) {
     double speedup() {
@@ -55,11 +61,12 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    out = spec.commandLine().getOut();
     if (runs < 1) throw new InvalidInputException("--runs", 0, "", "must be at least 1, got " + runs);
     if (warmup < 0) throw new InvalidInputException("--warmup", 0, "", "must be at least 0, got " + warmup);
     if (collapse && pushes.length == 0) throw new InvalidInputException("--pushes", 0, "", "needs at least one value");
     Scenario s = Tumen.load(scenario);
-    System.out.printf("Benchmark of %s (%s to %s): %d warm-up runs, then %d timed runs per setting%n", s.name(),
+    out.printf("Benchmark of %s (%s to %s): %d warm-up runs, then %d timed runs per setting%n", s.name(),
         s.calendar().start(), s.calendar().end(), warmup, runs);
     for (int i = 0; i < warmup; i++) Simulation.run(s, Simulation.Options.of(s.seed() + i, 2));
     Timing t = time(s, Map.of());
@@ -67,27 +74,27 @@ final class BenchCommand implements Callable<Integer> {
     double[] pairs = pairs(s);
     Size size = size(s, Map.of());
     double m1 = median(t.one()), m2 = median(t.two());
-    System.out.printf(Locale.ROOT, "%-40s %10s %10s %10s %16s%n", "setting", "median s", "min s", "max s", "agent-days/s");
+    out.printf(Locale.ROOT, "%-40s %10s %10s %10s %16s%n", "setting", "median s", "min s", "max s", "agent-days/s");
     row("1 thread", t.one(), agentDays);
     row("2 threads", t.two(), agentDays);
     row("2 runs at once, 1 thread each (per run)", pairs, agentDays);
     double throughput = m1 / median(pairs);
-    System.out.printf(Locale.ROOT, "speed-up of one run, 1 to 2 threads: %.2f; of an ensemble (2 runs at once): %.2f%n",
+    out.printf(Locale.ROOT, "speed-up of one run, 1 to 2 threads: %.2f; of an ensemble (2 runs at once): %.2f%n",
         t.speedup(), throughput);
-    System.out.printf(Locale.ROOT, "heap: %.0f MB for %,d individual agents, %.1f bytes per agent%n", size.bytes / 1e6,
+    out.printf(Locale.ROOT, "heap: %.0f MB for %,d individual agents, %.1f bytes per agent%n", size.bytes / 1e6,
         size.agents, size.bytesPerAgent());
-    System.out.println("agent-days: days lived by individual agents (a daily-stepping model would step each of them).");
+    out.println("agent-days: days lived by individual agents (a daily-stepping model would step each of them).");
     double flagshipSeconds = Math.min(m1, m2);
     if (!collapse) {
-      System.out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
-      System.out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", t.speedup());
-      System.out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
-      System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", agentDays / flagshipSeconds);
-      System.out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", size.bytesPerAgent());
-      System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
+      out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
+      out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", t.speedup());
+      out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
+      out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", agentDays / flagshipSeconds);
+      out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", size.bytesPerAgent());
+      out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
       return 0;
     }
-    System.out.println();
+    out.println();
     return collapse(flagshipSeconds, t.speedup(), throughput);
   }
 
@@ -97,14 +104,14 @@ final class BenchCommand implements Callable<Integer> {
    */
   private Integer collapse(double flagshipSeconds, double flagshipSpeedup, double throughput) {
     Scenario s = Tumen.load(collapseScenario);
-    System.out.printf("Collapse at scale: %s, %s to %s%n", s.name(), s.calendar().start(), s.calendar().end());
+    out.printf("Collapse at scale: %s, %s to %s%n", s.name(), s.calendar().start(), s.calendar().end());
     Simulation.run(s, Simulation.Options.of(1, 2).withOverrides(Map.of(COLLAPSE_PUSH, pushes[0])));
-    System.out.printf(Locale.ROOT, "%-8s %12s %10s %16s %10s %12s%n", "push", "agents", "wall s", "agent-days/s", "heap MB",
+    out.printf(Locale.ROOT, "%-8s %12s %10s %16s %10s %12s%n", "push", "agents", "wall s", "agent-days/s", "heap MB",
         "bytes/agent");
     Size last = null;
     for (double push : pushes) {
       last = size(s, Map.of(COLLAPSE_PUSH, push));
-      System.out.printf(Locale.ROOT, "%-8.0f %,12d %10.2f %16.3e %10.0f %12.1f%n", push, last.agents, last.wall,
+      out.printf(Locale.ROOT, "%-8.0f %,12d %10.2f %16.3e %10.0f %12.1f%n", push, last.agents, last.wall,
           last.agentDays / last.wall, last.bytes / 1e6, last.bytesPerAgent());
     }
     double largest = pushes[pushes.length - 1];
@@ -112,17 +119,17 @@ final class BenchCommand implements Callable<Integer> {
     Simulation.run(s, Simulation.Options.of(s.seed(), 1).withOverrides(o)); // warm the 1-thread path too
     Timing t = time(s, o);
     double m2 = median(t.two());
-    System.out.printf(Locale.ROOT, "push %.0f, %,d agents, %d runs each: 1 thread median %.2f s (%.2f-%.2f), "
+    out.printf(Locale.ROOT, "push %.0f, %,d agents, %d runs each: 1 thread median %.2f s (%.2f-%.2f), "
         + "2 threads median %.2f s (%.2f-%.2f): speed-up %.2f%n", largest, last.agents, runs, median(t.one()),
         min(t.one()), max(t.one()), m2, min(t.two()), max(t.two()), t.speedup());
-    System.out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
-    System.out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", flagshipSpeedup);
-    System.out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
-    System.out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", last.agentDays / m2);
-    System.out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", last.bytesPerAgent());
-    System.out.printf(Locale.ROOT, "collapse_agents=%d%n", last.agents);
-    System.out.printf(Locale.ROOT, "collapse_run_seconds=%.3f%n", m2);
-    System.out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
+    out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
+    out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", flagshipSpeedup);
+    out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
+    out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", last.agentDays / m2);
+    out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", last.bytesPerAgent());
+    out.printf(Locale.ROOT, "collapse_agents=%d%n", last.agents);
+    out.printf(Locale.ROOT, "collapse_run_seconds=%.3f%n", m2);
+    out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
     return 0;
   }
 
@@ -190,8 +197,8 @@ final class BenchCommand implements Callable<Integer> {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static void row(String label, double[] t, long agentDays) {
-    System.out.printf(Locale.ROOT, "%-40s %10.3f %10.3f %10.3f %16.3e%n", label, median(t), min(t), max(t),
+  private void row(String label, double[] t, long agentDays) {
+    out.printf(Locale.ROOT, "%-40s %10.3f %10.3f %10.3f %16.3e%n", label, median(t), min(t), max(t),
         agentDays / median(t));
   }
 

@@ -93,7 +93,7 @@ class KillTest {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Files.createDirectories(out.getParent());
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseParallelGC", "-cp", cp, "org.tumen.cli.Main", "run",
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseG1GC", "-cp", cp, "org.tumen.cli.Main", "run",
         KOREA.toString(), "--out", out.toString(), "--threads", "2"));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(out).toFile()).start();
   }

@@ -17,17 +17,17 @@ import org.tumen.scenario.Scenario;
 import org.tumen.scenario.Schedule;
 
 /**
- * The Korea rules, event-driven. People at home are cohorts; each day a binomial draw per cohort says how
- * many cross, and each crosser becomes an individual agent in primitive arrays. An agent is not tested
+ * The Korea rules, event-driven. People at home are cohorts; each day each cohort's death process says how
+ * many of them cross, and each crosser becomes an individual agent in primitive arrays. An agent is not tested
  * every day: when it enters a state, the time to its next transition is drawn from the competing hazards
  * of that state (constant within an epoch of the {@link Schedule}), and the agent sleeps in the
  * {@link DayCalendar} until then. When an epoch changes a hazard the agent depends on, the draw is
  * simply redone at the epoch start, which is exact for exponential waiting times.
  *
  * <p>Determinism: an agent's random numbers come from (seed, agent, its own draw counter) and a cohort's
- * from (seed, cohort, its draw counter); the day's work is cut into tasks of a fixed size (never "one
- * per thread") and each task's events and reschedules are merged in task order. So the output is the
- * same at any thread count.
+ * from (seed, cohort, its draw counter); the day's work is cut into tasks whose sizes never change what
+ * they do (never "one per thread"), and their events and reschedules are merged in a fixed order. So the
+ * output is the same at any thread count.
  *
  * <p>A day has three phases (see {@link #step}): crossings from home, the due agents, then the people
  * who cross again today. Only camp places are shared between crossers, and taken in crossing order, so a
@@ -135,9 +135,9 @@ final class KoreaModel implements Model {
   private int pendingN;
   /** Today's crossers from home: cohort c's are agents newStart[c] to newStart[c + 1] - 1. */
   private final int[] newStart;
-  /** Runs of cohorts counted as one task: b covers blockStart[b] to blockStart[b + 1] - 1. */
-  private final int[] blockStart = new int[COUNT_TASKS + 1];
+  /** Runs of neighbouring cohorts counted as one task: b covers blockStart[b] to blockStart[b + 1] - 1. */
   private static final int COUNT_TASKS = 4;
+  private final int[] blockStart = new int[COUNT_TASKS + 1];
   /** For the cohorts' draws when hazards change (the day's crossings draw in their own tasks). */
   private final RandomStream epochRng = new RandomStream();
 

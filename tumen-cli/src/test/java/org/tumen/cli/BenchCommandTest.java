@@ -1,0 +1,51 @@
+package org.tumen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tumen.testing.ShortScenario;
+
+/** `tumen bench`: its tables and the name=value lines scripts track, on short runs. */
+class BenchCommandTest {
+  @TempDir static Path tmp;
+  static Path shortFlagship;
+
+  @BeforeAll
+  static void scenario() throws Exception {
+    shortFlagship = ShortScenario.create(tmp, "short", 1992, null);
+  }
+
+  @Test
+  void endsWithTheFiguresScriptsTrack() {
+    var r = BatchCommandsTest.tumen("bench", "--scenario", shortFlagship.toString(), "--runs", "1", "--warmup", "0");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("1 thread", "2 threads", "2 runs at once", "bytes per agent");
+    for (String name : new String[] {"flagship_run_seconds", "flagship_speedup_2_threads", "throughput_speedup_2_threads",
+        "agent_steps_per_second", "bytes_per_agent", "speedup_2_threads"}) {
+      assertThat(r.out()).containsPattern("(?m)^" + name + "=[0-9.]+(e[+-]?[0-9]+)?$");
+    }
+  }
+
+  @Test
+  void theCollapseBenchReportsEverySizeAndTheSpeedUp() {
+    var r = BatchCommandsTest.tumen("bench", "--scenario", shortFlagship.toString(), "--runs", "1", "--warmup", "0",
+        "--collapse", "--collapse-scenario", "../scenarios/korea-collapse", "--pushes", "1,2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Collapse at scale", "push 2,").containsPattern("(?m)^1 +[0-9,]+ ")
+        .containsPattern("(?m)^2 +[0-9,]+ ");
+    for (String name : new String[] {"collapse_agents", "collapse_run_seconds", "speedup_2_threads", "bytes_per_agent"}) {
+      assertThat(r.out()).containsPattern("(?m)^" + name + "=[0-9.]+(e[+-]?[0-9]+)?$");
+    }
+  }
+
+  @Test
+  void badCountsAreUserMistakes() {
+    var r = BatchCommandsTest.tumen("bench", "--scenario", shortFlagship.toString(), "--runs", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--runs", "must be at least 1");
+    assertThat(r.out()).doesNotContain("speedup_2_threads");
+  }
+}
