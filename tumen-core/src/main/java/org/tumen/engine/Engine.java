@@ -52,9 +52,10 @@ public final class Engine {
 
   /**
    * With more than one thread, the handlers replay day d while the model steps the following days. The
-   * replay is the team's idle work (see {@link Workers}): whichever thread has no task replays the oldest
-   * day not yet replayed, one thread at a time, so the handlers' serial work fills the gaps that the
-   * model's sequential phases leave, and the run keeps as many threads busy as it was given. Handlers
+   * replay is the team's idle work (see {@link Workers}): a team thread with no task replays the oldest
+   * day not yet replayed (the engine's thread does too, when all days in flight wait), one thread at a
+   * time, so the handlers' serial work fills the gaps that the model's sequential phases leave, and the
+   * run keeps as many threads busy as it was given. Handlers
    * still see every day once, in order, with the same buffer contents, so outputs do not change;
    * cancellation is also polled after each replayed day (a cap kept by a handler stops the run as soon as
    * that day is replayed).

@@ -132,7 +132,7 @@ final class KoreaModel implements Model {
   private int segmentSize;
   /** Indices (into {@link #segments}) of the segments still to run as parallel tasks. */
   private int[] pending = new int[16];
-  private int pendingN;
+  private int pendingN, pendingCrossers;
   /** Today's crossers from home: cohort c's are agents newStart[c] to newStart[c + 1] - 1. */
   private final int[] newStart;
   /** Runs of neighbouring cohorts counted as one task: b covers blockStart[b] to blockStart[b + 1] - 1. */
@@ -287,7 +287,7 @@ final class KoreaModel implements Model {
   public void step(int day, Workers workers, EventBuffer events) {
     enterEpoch(day);
     sentencePeriod = sentencing.period(day);
-    segmentN = pendingN = 0;
+    segmentN = pendingN = pendingCrossers = 0;
     long arrivedAtStart = arrivedTotal;
     // Alone, a day needs no small tasks (task sizes never change results, see above).
     boolean alone = workers.threads() == 1;
@@ -311,7 +311,7 @@ final class KoreaModel implements Model {
       dueTasks = grown;
     }
     int newTasks = pendingN;
-    runTasks(workers, newTasks + nTasks, (long) due + pendingWork(), t -> {
+    runTasks(workers, newTasks + nTasks, (long) due + pendingCrossers, t -> {
       if (t < newTasks) {
         runSegment(segments[pending[t]], day);
         return;
@@ -341,15 +341,15 @@ final class KoreaModel implements Model {
       }
     });
     calendar.release(day);
-    for (int i = 0; i < newSegments; i++) count(segments[i]);
+    for (int i = 0; i < newSegments; i++) addTotals(segments[i]);
 
-    // Crossing again, chunk by chunk: counting chunk c (its tasks, in order) first makes its arrivals and
-    // camp exits visible to its crossers.
-    pendingN = 0;
+    // Crossing again, chunk by chunk: adding chunk c's totals (its tasks', in order) first makes its
+    // arrivals and camp exits visible to its crossers.
+    pendingN = pendingCrossers = 0;
     int perChunk = chunkSize / perTask;
     for (int lo = 0; lo < nTasks; lo += perChunk) {
       int hi = Math.min(nTasks, lo + perChunk);
-      for (int t = lo; t < hi; t++) count(dueTasks[t]);
+      for (int t = lo; t < hi; t++) addTotals(dueTasks[t]);
       for (int t = lo; t < hi; t++) addCrossers(dueTasks[t].crossers, 0, dueTasks[t].crossN, day, arrivedTotal);
     }
     // The new crossers' and due agents' events and reschedules are published while people cross again
@@ -357,7 +357,7 @@ final class KoreaModel implements Model {
     long volume = 0;
     for (int i = 0; i < newSegments; i++) volume += segments[i].events.size() + segments[i].resN;
     for (int t = 0; t < nTasks; t++) volume += dueTasks[t].events.size() + dueTasks[t].resN;
-    runTasks(workers, 2 + pendingN, pendingWork() + volume / 8, t -> {
+    runTasks(workers, 2 + pendingN, pendingCrossers + volume / 8, t -> {
       if (t == 0) {
         for (int i = 0; i < newSegments; i++) publishEvents(segments[i], events);
         for (int i = 0; i < nTasks; i++) publishEvents(dueTasks[i], events);
@@ -369,7 +369,7 @@ final class KoreaModel implements Model {
       }
     });
     for (int i = newSegments; i < segmentN; i++) {
-      count(segments[i]);
+      addTotals(segments[i]);
       publishEvents(segments[i], events);
       publishReschedules(segments[i]);
     }
@@ -397,6 +397,7 @@ final class KoreaModel implements Model {
       seg.campsFull = true;
       if (pendingN == pending.length) pending = Arrays.copyOf(pending, pendingN * 2);
       pending[pendingN++] = segmentN - 1;
+      pendingCrossers += seg.to - seg.from;
     }
   }
 
@@ -419,12 +420,6 @@ final class KoreaModel implements Model {
     seg.from = from;
     seg.to = to;
     return seg;
-  }
-
-  private long pendingWork() {
-    long w = 0;
-    for (int i = 0; i < pendingN; i++) w += segments[pending[i]].to - segments[pending[i]].from;
-    return w;
   }
 
   private void runSegment(Chunk seg, int day) {
@@ -478,7 +473,7 @@ final class KoreaModel implements Model {
   }
 
   /** Adds a part's counts to the model's totals, where the crossers after it see them. */
-  private void count(Chunk ch) {
+  private void addTotals(Chunk ch) {
     arrivedTotal += ch.arrived;
     departuresThisYear += ch.departures;
     caughtThisYear += ch.caught;
