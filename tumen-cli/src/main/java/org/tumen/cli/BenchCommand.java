@@ -84,25 +84,28 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "heap: %.0f MB for %,d individual agents, %.1f bytes per agent%n", size.bytes / 1e6,
         size.agents, size.bytesPerAgent());
     out.println("agent-days: days lived by individual agents (a daily-stepping model would step each of them).");
+    Map<String, String> figures = new java.util.LinkedHashMap<>();
     double flagshipSeconds = Math.min(m1, m2);
-    if (!collapse) {
-      out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
-      out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", t.speedup());
-      out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
-      out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", agentDays / flagshipSeconds);
-      out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", size.bytesPerAgent());
-      out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
-      return 0;
+    figures.put("flagship_run_seconds", String.format(Locale.ROOT, "%.4f", flagshipSeconds));
+    figures.put("flagship_speedup_2_threads", String.format(Locale.ROOT, "%.3f", t.speedup()));
+    figures.put("throughput_speedup_2_threads", String.format(Locale.ROOT, "%.3f", throughput));
+    figures.put("agent_steps_per_second", String.format(Locale.ROOT, "%.4e", agentDays / flagshipSeconds));
+    figures.put("bytes_per_agent", String.format(Locale.ROOT, "%.1f", size.bytesPerAgent()));
+    figures.put("speedup_2_threads", String.format(Locale.ROOT, "%.3f", t.speedup()));
+    if (collapse) {
+      out.println();
+      collapse(figures);
     }
-    out.println();
-    return collapse(flagshipSeconds, t.speedup(), throughput);
+    // Machine-readable, last: with --collapse the collapse's figures replace the flagship's of the same name.
+    figures.forEach((name, value) -> out.println(name + "=" + value));
+    return 0;
   }
 
   /**
    * Collapse at scale: for each push, one run on 2 threads and its heap; then the largest size on 1 and 2
    * threads, interleaved, for the speed-up.
    */
-  private Integer collapse(double flagshipSeconds, double flagshipSpeedup, double throughput) {
+  private void collapse(Map<String, String> figures) {
     Scenario s = Tumen.load(collapseScenario);
     out.printf("Collapse at scale: %s, %s to %s%n", s.name(), s.calendar().start(), s.calendar().end());
     Simulation.run(s, Simulation.Options.of(1, 2).withOverrides(Map.of(COLLAPSE_PUSH, pushes[0])));
@@ -122,15 +125,11 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "push %.0f, %,d agents, %d runs each: 1 thread median %.2f s (%.2f-%.2f), "
         + "2 threads median %.2f s (%.2f-%.2f): speed-up %.2f%n", largest, last.agents, runs, median(t.one()),
         min(t.one()), max(t.one()), m2, min(t.two()), max(t.two()), t.speedup());
-    out.printf(Locale.ROOT, "flagship_run_seconds=%.4f%n", flagshipSeconds);
-    out.printf(Locale.ROOT, "flagship_speedup_2_threads=%.3f%n", flagshipSpeedup);
-    out.printf(Locale.ROOT, "throughput_speedup_2_threads=%.3f%n", throughput);
-    out.printf(Locale.ROOT, "agent_steps_per_second=%.4e%n", last.agentDays / m2);
-    out.printf(Locale.ROOT, "bytes_per_agent=%.1f%n", last.bytesPerAgent());
-    out.printf(Locale.ROOT, "collapse_agents=%d%n", last.agents);
-    out.printf(Locale.ROOT, "collapse_run_seconds=%.3f%n", m2);
-    out.printf(Locale.ROOT, "speedup_2_threads=%.3f%n", t.speedup());
-    return 0;
+    figures.put("agent_steps_per_second", String.format(Locale.ROOT, "%.4e", last.agentDays / m2));
+    figures.put("bytes_per_agent", String.format(Locale.ROOT, "%.1f", last.bytesPerAgent()));
+    figures.put("collapse_agents", Long.toString(last.agents));
+    figures.put("collapse_run_seconds", String.format(Locale.ROOT, "%.3f", m2));
+    figures.put("speedup_2_threads", String.format(Locale.ROOT, "%.3f", t.speedup()));
   }
 
   /** One run on 2 threads with its heap: what the model, tallies and calendar hold after a full GC. */

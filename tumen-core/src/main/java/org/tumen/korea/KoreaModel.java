@@ -146,7 +146,8 @@ final class KoreaModel implements Model {
    * crossers. Results (events, reschedules, counters) are merged in a fixed order, never as they finish.
    */
   private static final class Chunk {
-    RandomStream rng = new RandomStream();
+    /** Scratch, set by {@link #takeScratch} before each use. */
+    RandomStream rng;
     final EventBuffer events = new EventBuffer();
     int[] resAgent = new int[64];
     int[] resDay = new int[64];
@@ -163,9 +164,9 @@ final class KoreaModel implements Model {
     /** A segment run in parallel: the camps were full when its turn came, so it must not read the count. */
     boolean campsFull;
     int from, to;
-    int[] days = new int[1];
-    double[] rates = new double[8];
-    byte[] acts = new byte[8];
+    int[] days;
+    double[] rates;
+    byte[] acts;
     /** Sink for the prefetching loads, so the JIT cannot drop them. */
     int touched;
 
