@@ -91,17 +91,19 @@ final class KoreaModel implements Model {
   private final int[] yearOf;
 
   // Agents: one slot per person who ever crossed, as a record of W ints in one array. A visit to a random
-  // agent then touches one or two cache lines instead of one per field (the run is bound by these misses).
-  // Word 0 due day, 1 end of a fixed stay, 2 draw counter, 3 the small fields (bits 0-7 state, 8-11
-  // action, 12-19 flags, 20-26 visits, 27-28 class background, 29-30 route), 4 place (short) | home << 16.
-  // 20 bytes per agent, less than the 22 of one array per field.
-  private static final int W = 5, O_DUE = 0, O_END = 1, O_DRAWS = 2, O_BYTES = 3, O_PLACES = 4;
+  // agent then touches one cache line instead of one per field (the run is bound by these misses): 16-byte
+  // records never straddle two lines, as 20-byte ones did in one visit of four. Word 0 the due day (bits
+  // 0-15) and the end of a fixed stay (16-31), each NO_DAY for never; 1 draw counter; 2 the small fields
+  // (bits 0-7 state, 8-11 action, 12-19 flags, 20-26 visits, 27-28 class background, 29-30 route);
+  // 3 place (short) | home << 16.
+  private static final int W = 4, O_DAYS = 0, O_DRAWS = 1, O_BYTES = 2, O_PLACES = 3;
+  /** A day that does not come in the run, as the agent record stores it; so a run has at most MAX_DAYS. */
+  private static final int NO_DAY = 0xFFFF;
+  static final int MAX_DAYS = NO_DAY;
   private int n;
   private int[] ag = new int[1024 * W];
-  /** The most agents one array holds; and how many days of expected crossings a growth makes room for. */
-  private static final int MAX_AGENTS = (Integer.MAX_VALUE - 16) / W, RESERVE_DAYS = 60;
-  /** First crossings expected today (people at home times their hazard). */
-  private double expectedToday;
+  /** The most agents one array holds. */
+  private static final int MAX_AGENTS = (Integer.MAX_VALUE - 16) / W;
   private final DayCalendar calendar;
 
   // Per-epoch values, read by all workers, written only between days.
@@ -207,6 +209,7 @@ final class KoreaModel implements Model {
   KoreaModel(Scenario s, ParameterSet params, Cohorts cohorts, Sentencing sentencing, KoreaGeography geo, long seed) {
     this.cal = s.calendar();
     this.days = cal.days();
+    if (days > MAX_DAYS) throw new IllegalArgumentException("the Korea rules run at most " + MAX_DAYS + " days");
     this.sentencing = sentencing;
     this.geo = geo;
     this.agentKey = RandomStream.key(seed, STREAM_AGENT);
@@ -296,7 +299,7 @@ final class KoreaModel implements Model {
 
     int first = n;
     int newcomers = countCrossingsFromHome(day, workers);
-    ensureCapacity(n + newcomers, expectedToday);
+    ensureCapacity(n + newcomers, day);
     n += newcomers;
     active += newcomers;
     addCrossers(null, first, n, day, arrivedAtStart);
@@ -332,7 +335,7 @@ final class KoreaModel implements Model {
         int touched = 0;
         for (int j = i; j < stop; j++) {
           int k = bucket[j] * W;
-          touched |= ag[k + O_DUE] | ag[k + W - 1]; // a record may straddle two cache lines
+          touched |= ag[k];
         }
         ch.touched |= touched;
         for (int j = i; j < stop; j++) {
@@ -590,7 +593,6 @@ final class KoreaModel implements Model {
     int size = cohorts.size();
     double expected = 0;
     for (int c = 0; c < size; c++) expected += remaining[c] * cohortHazard[c];
-    expectedToday = expected;
     // A few runs of neighbouring cohorts with about equal expected crossings each: cohorts that sit side
     // by side in these arrays are then counted on one thread (their slots share cache lines).
     int blocks = 0;
@@ -942,7 +944,6 @@ final class KoreaModel implements Model {
       t = change;
       while (ep + 1 < schedule.epochs() && schedule.epochStart(ep + 1) <= change) ep++;
     }
-    if (due(a) >= days) setDue(a, NEVER);
   }
 
   /**
@@ -1035,16 +1036,24 @@ final class KoreaModel implements Model {
   }
 
   /**
-   * Makes room for {@code need} agents. Each growth copies every record, and a collapse adds millions in
-   * weeks: so grow by half, or by the first crossings expected in the next two months at today's rate if
-   * that is more (never by more than the people still at home).
+   * Makes room for {@code need} agents. Each growth copies every record into fresh memory, and a collapse
+   * adds millions in weeks: so grow by half, or, if that is more, by the first crossings expected until
+   * the crossing hazards next change (the next epoch or 1 January), which are known today. The margin of
+   * four standard deviations (the count is a sum of binomials) keeps a growth from falling just short.
    */
-  private void ensureCapacity(int need, double expectedPerDay) {
+  private void ensureCapacity(int need, int day) {
     if ((long) need * W <= ag.length) return;
-    long atHome = 0;
-    for (long r : remaining) atHome += r;
-    long ahead = Math.min(atHome, (long) (RESERVE_DAYS * expectedPerDay));
-    long cap = Math.max(ag.length / W * 3L / 2, need + ahead);
+    int horizon = Math.min(days, schedule.epochEnd(epoch));
+    for (int d = day + 1; d < horizon; d++) {
+      if (newYear[d]) {
+        horizon = d;
+        break;
+      }
+    }
+    double ahead = 0;
+    for (int c = 0; c < remaining.length; c++) ahead -= remaining[c] * Math.expm1(-cohortHazard[c] * (horizon - day - 1));
+    long reserve = (long) (ahead + 4 * Math.sqrt(ahead)) + 1024;
+    long cap = Math.max(ag.length / W * 3L / 2, need + reserve);
     if (cap > MAX_AGENTS) {
       if (need > MAX_AGENTS) throw new IllegalStateException("more than " + MAX_AGENTS + " individual agents");
       cap = MAX_AGENTS;
@@ -1055,19 +1064,24 @@ final class KoreaModel implements Model {
   // ---------------------------------------------------------------- agent fields (see the layout above)
 
   private int due(int a) {
-    return ag[a * W + O_DUE];
+    int d = ag[a * W + O_DAYS] & 0xFFFF;
+    return d == NO_DAY ? NEVER : d;
   }
 
+  /** Days past the run's end are stored as never: nothing happens after it. */
   private void setDue(int a, int day) {
-    ag[a * W + O_DUE] = day;
+    int i = a * W + O_DAYS;
+    ag[i] = ag[i] & 0xFFFF0000 | (day >= days ? NO_DAY : day);
   }
 
   private int stateEnd(int a) {
-    return ag[a * W + O_END];
+    int d = ag[a * W + O_DAYS] >>> 16;
+    return d == NO_DAY ? NEVER : d;
   }
 
   private void setStateEnd(int a, int day) {
-    ag[a * W + O_END] = day;
+    int i = a * W + O_DAYS;
+    ag[i] = ag[i] & 0xFFFF | (day >= days ? NO_DAY : day) << 16;
   }
 
   /** The agent's draw counter, then counts one more draw. */

@@ -53,6 +53,11 @@ public final class KoreaRules implements RuleSet {
       var q = p.get("population.share_core");
       problems.add(q.file(), q.line(), "population.share_*", "the three class shares sum to " + shares + "; expected 1");
     }
+    int days = s.calendar().days();
+    if (days > KoreaModel.MAX_DAYS) {
+      problems.add(s.dir().resolve("scenario.yaml").toString(), 0, "period",
+          "lasts " + days + " days; the Korea rules run at most " + KoreaModel.MAX_DAYS + " days (179 years)");
+    }
     PlaceGraph g = s.places();
     String placesFile = s.table("places").file();
     for (String name : NAMED_PLACES) {

@@ -37,6 +37,7 @@ class ScenarioCheckTest {
         m("negative distance", "routes.csv", "musan,yanbian,102.6", "musan,yanbian,-102.6", "routes.csv:15: km: value -102.6 is out of range; expected between 0 and 40000"),
         m("route to an unknown place", "routes.csv", "sinuiju,dandong,", "sinuiju,dandongg,", "routes.csv:20: to: unknown place 'dandongg'"),
         m("event ending before it starts", "timeline.csv", "2001-03-01,2001-07-31", "2001-03-01,2000-07-31", "timeline.csv:11: end: ends (2000-07-31) before it starts (2001-03-01)"),
+        m("period longer than the Korea rules run", "scenario.yaml", "end: 2030-12-31", "end: 2199-12-31", "scenario.yaml: period: lasts 76701 days; the Korea rules run at most 65535 days (179 years)"),
         m("period ending before it starts", "scenario.yaml", "end: 2030-12-31", "end: 1980-12-31", "period.end: ends (1980-12-31) before it starts (1990-01-01)"),
         m("text where a number is expected", "scenario.yaml", "      value: 0.009", "      value: nine per mille", "scenario.yaml:173: parameters.hiding.mortality.value: expected a number, got 'nine per mille'"),
         m("a number without source or prior", "scenario.yaml", "      source: \"UN World Population Prospects: DPRK crude death rate about 9 per 1,000 in 1990-2010\"\n", "", "hiding.mortality: needs a source (where the number comes from) or a calibrate prior"),
