@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tumen.Simulation;
 import org.tumen.Tumen;
 import org.tumen.engine.Engine;
@@ -159,6 +160,40 @@ class KoreaModelTest {
     Simulation.run(korea, Simulation.Options.of(1, 1).withHandlers(List.of(a)));
     Simulation.run(korea, Simulation.Options.of(2, 1).withHandlers(List.of(b)));
     assertThat(a.hex()).isNotEqualTo(b.hex());
+  }
+
+  /** Agent records keep days in 16 bits: a run of the longest period they allow goes on to its last day. */
+  @Test
+  void aRunOfTheLongestPeriodGoesOnToItsLastDay(@TempDir Path tmp) throws java.io.IOException {
+    java.time.LocalDate end = java.time.LocalDate.of(1990, 1, 1).plusDays(KoreaModel.MAX_DAYS - 1);
+    Path flagship = Path.of("../scenarios/korea").toAbsolutePath().normalize();
+    Path dir = tmp.toAbsolutePath().resolve("long");
+    java.nio.file.Files.createDirectories(dir);
+    // The last sentencing period is carried on to the end.
+    String sentencing = java.nio.file.Files.readString(flagship.resolve("sentencing.csv"));
+    java.nio.file.Files.writeString(dir.resolve("sentencing.csv"), sentencing.replace("2030-12-31", end.toString()));
+    java.nio.file.Files.writeString(dir.resolve("scenario.yaml"), "name: long\nbase: " + dir.relativize(flagship)
+        + "\nperiod:\n  start: 1990-01-01\n  end: " + end + "\ntables:\n  sentencing: sentencing.csv\n");
+    Scenario s = Tumen.load(dir);
+    int days = s.calendar().days();
+    assertThat(days).isEqualTo(KoreaModel.MAX_DAYS);
+    // Events in the last year of people seen before it: they were scheduled for days far past 2^15.
+    java.util.BitSet seenBefore = new java.util.BitSet();
+    long[] lastYear = new long[2];
+    EventHandler h = new EventHandler() {
+      @Override
+      public void handleDay(int day, EventBuffer ev) {
+        for (int i = 0; i < ev.size(); i++) {
+          if (ev.agent(i) < 0) continue;
+          if (day < days - 365) seenBefore.set(ev.agent(i));
+          else if (seenBefore.get(ev.agent(i))) lastYear[0]++;
+        }
+        if (day == days - 1) lastYear[1] = ev.size();
+      }
+    };
+    Simulation.run(s, Simulation.Options.of(3, 2).withHandlers(List.of(h)));
+    assertThat(lastYear[0]).as("events in the last year of people seen before it").isGreaterThan(1000);
+    assertThat(lastYear[1]).as("events on the last day").isPositive();
   }
 
   /** Everyone is in exactly one state on every day, and the events explain every change of the census. */
