@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tumen.Simulation;
 import org.tumen.Tumen;
 import org.tumen.engine.Engine;
@@ -52,10 +53,26 @@ final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   private PrintWriter out;
 
-  /** Medians of interleaved runs on 1 and 2 threads. */
-  private record Timing(double[] one, double[] two) {
+  /**
+   * Medians of interleaved runs on 1 and 2 threads, with the machine's state measured before each pair of
+   * runs: its two-core capacity and cross-core round trip (a shared machine does not always give both).
+   */
+  private record Timing(double[] one, double[] two, double[] capacity, double[] roundTrip) {
     double speedup() {
       return median(one) / median(two);
+    }
+
+    String machine() {
+      if (Double.isNaN(median(roundTrip))) return "machine: one processor";
+      return String.format(Locale.ROOT, "machine before these runs: two-core capacity median %.2f (%.2f-%.2f), "
+          + "cross-core round trip median %.0f ns (%.0f-%.0f)", median(capacity), min(capacity), max(capacity),
+          median(roundTrip), min(roundTrip), max(roundTrip));
+    }
+
+    void addTo(Map<String, String> figures) {
+      if (Double.isNaN(median(roundTrip))) return;
+      figures.put("two_core_capacity", String.format(Locale.ROOT, "%.3f", median(capacity)));
+      figures.put("core_round_trip_ns", String.format(Locale.ROOT, "%.0f", median(roundTrip)));
     }
   }
 
@@ -81,6 +98,7 @@ final class BenchCommand implements Callable<Integer> {
     double throughput = m1 / median(pairs);
     out.printf(Locale.ROOT, "speed-up of one run, 1 to 2 threads: %.2f; of an ensemble (2 runs at once): %.2f%n",
         t.speedup(), throughput);
+    out.println(t.machine());
     out.printf(Locale.ROOT, "heap: %.0f MB for %,d individual agents, %.1f bytes per agent%n", size.bytes / 1e6,
         size.agents, size.bytesPerAgent());
     out.println("agent-days: days lived by individual agents (a daily-stepping model would step each of them).");
@@ -92,6 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     figures.put("agent_steps_per_second", String.format(Locale.ROOT, "%.4e", agentDays / flagshipSeconds));
     figures.put("bytes_per_agent", String.format(Locale.ROOT, "%.1f", size.bytesPerAgent()));
     figures.put("speedup_2_threads", String.format(Locale.ROOT, "%.3f", t.speedup()));
+    t.addTo(figures);
     if (collapse) {
       out.println();
       collapse(figures);
@@ -125,11 +144,13 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "push %.0f, %,d agents, %d runs each: 1 thread median %.2f s (%.2f-%.2f), "
         + "2 threads median %.2f s (%.2f-%.2f): speed-up %.2f%n", largest, last.agents, runs, median(t.one()),
         min(t.one()), max(t.one()), m2, min(t.two()), max(t.two()), t.speedup());
+    out.println(t.machine());
     figures.put("agent_steps_per_second", String.format(Locale.ROOT, "%.4e", last.agentDays / m2));
     figures.put("bytes_per_agent", String.format(Locale.ROOT, "%.1f", last.bytesPerAgent()));
     figures.put("collapse_agents", Long.toString(last.agents));
     figures.put("collapse_run_seconds", String.format(Locale.ROOT, "%.3f", m2));
     figures.put("speedup_2_threads", String.format(Locale.ROOT, "%.3f", t.speedup()));
+    t.addTo(figures);
   }
 
   /** One run on 2 threads with its heap: what the model, tallies and calendar hold after a full GC. */
@@ -158,12 +179,82 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Runs on 1 and 2 threads, alternating, {@link #runs} of each. */
   private Timing time(Scenario s, Map<String, Double> overrides) {
-    double[] one = new double[runs], two = new double[runs];
+    double[] one = new double[runs], two = new double[runs], capacity = new double[runs], roundTrip = new double[runs];
     for (int i = 0; i < runs; i++) {
+      capacity[i] = twoCoreCapacity();
+      roundTrip[i] = coreRoundTripNanos();
       one[i] = seconds(s, s.seed() + i, 1, overrides);
       two[i] = seconds(s, s.seed() + i, 2, overrides);
     }
-    return new Timing(one, two);
+    return new Timing(one, two, capacity, roundTrip);
+  }
+
+  /**
+   * The work rate of two threads at once over that of one alone, on a loop that touches no memory: about
+   * 2 when the machine gives the benchmark two whole cores, less when other work takes a share of them.
+   * A run cannot expect a two-thread speed-up above it. NaN on one processor.
+   */
+  static double twoCoreCapacity() {
+    if (Runtime.getRuntime().availableProcessors() < 2) return Double.NaN;
+    long n = 5_000_000; // about 25 ms
+    spin(n); // compiled before it is timed
+    double[] ratio = new double[3];
+    for (int k = 0; k < ratio.length; k++) {
+      long t0 = System.nanoTime();
+      spin(n);
+      long alone = System.nanoTime() - t0;
+      Thread other = new Thread(() -> spin(n), "bench-spin");
+      t0 = System.nanoTime();
+      other.start();
+      spin(n);
+      join(other);
+      ratio[k] = 2.0 * alone / (System.nanoTime() - t0);
+    }
+    return median(ratio);
+  }
+
+  private static volatile long sink;
+
+  /** A chain of xorshift steps: pure arithmetic, one core's worth. */
+  private static void spin(long n) {
+    long x = 0x9E3779B97F4A7C15L;
+    for (long i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >>> 7;
+      x ^= x << 17;
+    }
+    sink = x;
+  }
+
+  /**
+   * Nanoseconds for two threads to hand a value back and forth, median of 5 bursts: how dear sharing data
+   * between the run's two threads is at the moment. On this project's shared machine it is usually 50-70
+   * ns, and at times 5-30 times that; two-thread runs are slower then (docs/PERFORMANCE.md). NaN on one
+   * processor, where the two spinning threads would take turns by time slices.
+   */
+  static double coreRoundTripNanos() {
+    if (Runtime.getRuntime().availableProcessors() < 2) return Double.NaN;
+    double[] t = new double[5];
+    for (int k = 0; k < t.length; k++) {
+      AtomicLong ball = new AtomicLong();
+      int n = 50_000;
+      Thread echo = new Thread(() -> {
+        for (long i = 0; i <= n; i++) {
+          while (ball.get() != 2 * i + 1) Thread.onSpinWait();
+          ball.set(2 * i + 2);
+        }
+      }, "bench-echo");
+      echo.start();
+      long t0 = 0;
+      for (long i = 0; i <= n; i++) {
+        if (i == 1) t0 = System.nanoTime(); // the first exchange waits for the thread to start
+        ball.set(2 * i + 1);
+        while (ball.get() != 2 * i + 2) Thread.onSpinWait();
+      }
+      t[k] = (System.nanoTime() - t0) / (double) n;
+      join(echo);
+    }
+    return median(t);
   }
 
   /** Wall time per run when two single-thread runs share the machine, as in an ensemble. */

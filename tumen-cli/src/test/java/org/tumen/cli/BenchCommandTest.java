@@ -27,6 +27,10 @@ class BenchCommandTest {
         "agent_steps_per_second", "bytes_per_agent", "speedup_2_threads"}) {
       assertThat(r.out()).containsPattern("(?m)^" + name + "=[0-9.]+(e[+-]?[0-9]+)?$");
     }
+    if (Runtime.getRuntime().availableProcessors() >= 2) {
+      assertThat(r.out()).contains("two-core capacity").containsPattern("(?m)^core_round_trip_ns=[0-9]+$")
+          .containsPattern("(?m)^two_core_capacity=[0-9.]+$");
+    }
   }
 
   @Test
@@ -39,6 +43,15 @@ class BenchCommandTest {
     for (String name : new String[] {"collapse_agents", "collapse_run_seconds", "speedup_2_threads", "bytes_per_agent"}) {
       assertThat(r.out()).containsPattern("(?m)^" + name + "=[0-9.]+(e[+-]?[0-9]+)?$");
     }
+  }
+
+  @Test
+  void theMachineFiguresAreMeasuredNotMadeUp() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two processors");
+    // Two cores hand a cache line back and forth in tens to thousands of nanoseconds, never in none; two
+    // threads never do more than twice the work of one (the margin is timer noise).
+    assertThat(BenchCommand.coreRoundTripNanos()).isGreaterThan(1).isLessThan(1e6);
+    assertThat(BenchCommand.twoCoreCapacity()).isGreaterThan(0.3).isLessThan(2.3);
   }
 
   @Test
