@@ -105,6 +105,9 @@ public final class FleeImporter {
 
   // ---- sim_period.csv ----
 
+  /** The longest run the importer accepts: Flee's own cases run for months to a few years. */
+  static final int MAX_DAYS = 36_525;
+
   private SimCalendar readPeriod() {
     String file = "input_csv/sim_period.csv";
     LocalDate start = null;
@@ -128,8 +131,12 @@ public final class FleeImporter {
       if (Files.isRegularFile(folder.resolve(file))) problem(file, 0, "", "needs both StartDate and Length rows");
       return null;
     }
-    if (length < 1) {
-      problem(file, 0, "Length", "must be at least 1, got " + length);
+    if (length < 1 || length > MAX_DAYS) {
+      problem(file, 0, "Length", "must be between 1 and " + MAX_DAYS + " days (100 years), got " + length);
+      return null;
+    }
+    if (start.isAfter(LocalDate.MAX.minusDays(length))) {
+      problem(file, 0, "StartDate", "a run of " + length + " days from " + start + " ends after the last date there is");
       return null;
     }
     return new SimCalendar(start, start.plusDays(length - 1));

@@ -16,6 +16,28 @@ class FleeFuzzRegressionTest {
   @TempDir
   Path tmp;
 
+  /** A start date near the end of time made LocalDate.plusDays throw DateTimeException. */
+  @Test
+  void aPeriodEndingAfterTheLastDateIsAProblem() throws IOException {
+    assertThat(problemsWithPeriod("StartDate,+999999999-12-01\nLength,300\n"))
+        .anySatisfy(p -> assertThat(p).contains("sim_period.csv", "StartDate", "ends after the last date there is"));
+  }
+
+  @Test
+  void aPeriodOfMoreThanACenturyIsAProblem() throws IOException {
+    assertThat(problemsWithPeriod("StartDate,2012-02-29\nLength,400000\n"))
+        .anySatisfy(p -> assertThat(p).contains("sim_period.csv", "Length", "between 1 and 36525 days", "400000"));
+  }
+
+  /** The problems of the Mali case with this sim_period.csv. */
+  private java.util.List<String> problemsWithPeriod(String simPeriod) throws IOException {
+    Path folder = SuiteData.copy("mali2012", tmp);
+    Files.writeString(folder.resolve("input_csv/sim_period.csv"), simPeriod);
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> FleeImporter.read(folder, null));
+    assertThat(e).as("refused").isNotNull();
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
   /** A series file name with a NUL character in data_layout.csv made Path.resolve throw InvalidPathException. */
   @Test
   void aSeriesFileNameWithANulCharacterIsAProblem() throws IOException {
