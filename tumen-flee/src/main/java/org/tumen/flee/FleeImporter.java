@@ -87,8 +87,13 @@ public final class FleeImporter {
     if (registrations != null) {
       readCorrections(registrations, calendar.start());
       for (Location l : locations) {
-        if (l.type().isCamp() && !registrations.has(l.name())) {
+        if (registrations.has(l.name())) continue;
+        if (l.type().isCamp()) {
           problem("source_data/data_layout.csv", 0, l.name(), "camp " + l.name() + " has no registration series (Flee needs one per camp for out.csv)");
+        } else if (FleeModel.isCamp(l, settings)) {
+          problem("source_data/data_layout.csv", 0, l.name(), l.name() + " becomes a camp, as in Flee, because its move chance in simsetting.yml ("
+              + FleeModel.moveChance(FleeModel.startingType(l), settings) + ") is below " + FleeModel.CAMP_MOVE_CHANCE
+              + "; a camp needs a registration series");
         }
       }
       if (settings.sumFromCamps() && registrations.headers().isEmpty()) {

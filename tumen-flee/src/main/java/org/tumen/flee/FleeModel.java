@@ -105,6 +105,31 @@ public final class FleeModel implements Model {
   private final Chunk[] chunks;
   private long agentDays;
 
+  /** Flee turns any location people leave with a chance below this into a camp. */
+  static final double CAMP_MOVE_CHANCE = 0.005;
+
+  /** A conflict zone whose conflict starts later begins as a town (Flee's loader does the same). */
+  static LocationType startingType(Location l) {
+    return l.type() == LocationType.CONFLICT_ZONE && l.conflictDate() > 0 ? LocationType.TOWN : l.type();
+  }
+
+  /** A location's daily chance of being left, by its starting type, before conflicts change it. */
+  static double moveChance(LocationType type, FleeSettings s) {
+    return switch (type) {
+      case CAMP -> s.campMoveChance();
+      case IDP_CAMP -> s.idpCampMoveChance();
+      case CONFLICT_ZONE -> s.conflictMoveChance();
+      case FORWARDING_HUB -> 1.0;
+      case TOWN -> s.defaultMoveChance();
+    };
+  }
+
+  /** Whether Flee runs the location as a camp: declared one, or one people rarely leave (then it needs a series). */
+  static boolean isCamp(Location l, FleeSettings s) {
+    LocationType type = startingType(l);
+    return type.isCamp() || moveChance(type, s) < CAMP_MOVE_CHANCE;
+  }
+
   public FleeModel(FleeScenario scenario, long seed) {
     this.scenario = scenario;
     this.s = scenario.settings();
@@ -168,32 +193,18 @@ public final class FleeModel implements Model {
       longitude[i] = l.longitude();
       conflict[i] = -1;
       timeOfConflict[i] = -1;
-      LocationType type = l.type();
-      // A conflict zone whose conflict starts later begins as a town (Flee's loader does the same).
-      if (type == LocationType.CONFLICT_ZONE && l.conflictDate() > 0) type = LocationType.TOWN;
+      LocationType type = startingType(l);
       capacity[i] = type.isCamp() ? l.population() : -1;
       population[i] = type.isCamp() ? 0 : l.population();
+      baseMoveChance[i] = moveChance(type, s);
       switch (type) {
-        case CAMP -> {
-          camp[i] = true;
-          baseMoveChance[i] = s.campMoveChance();
-        }
-        case IDP_CAMP -> {
-          camp[i] = idpCamp[i] = true;
-          baseMoveChance[i] = s.idpCampMoveChance();
-        }
-        case CONFLICT_ZONE -> {
-          baseMoveChance[i] = s.conflictMoveChance();
-          conflict[i] = l.conflictIntensity();
-        }
-        case FORWARDING_HUB -> baseMoveChance[i] = 1.0;
-        case TOWN -> {
-          town[i] = true;
-          baseMoveChance[i] = s.defaultMoveChance();
-        }
+        case CAMP -> camp[i] = true;
+        case IDP_CAMP -> camp[i] = idpCamp[i] = true;
+        case CONFLICT_ZONE -> conflict[i] = l.conflictIntensity();
+        case FORWARDING_HUB -> { }
+        case TOWN -> town[i] = true;
       }
-      // Flee turns any location people rarely leave into a camp.
-      if (baseMoveChance[i] < 0.005 && !camp[i]) {
+      if (isCamp(l, s) && !camp[i]) {
         camp[i] = true;
         town[i] = false;
       }

@@ -29,10 +29,27 @@ class FleeFuzzRegressionTest {
         .anySatisfy(p -> assertThat(p).contains("sim_period.csv", "Length", "between 1 and 36525 days", "400000"));
   }
 
+  /**
+   * Towns that people leave with a chance below 0.005 become camps, as in Flee; with no registration series
+   * the model's set-up threw NullPointerException. The importer now asks for the series.
+   */
+  @Test
+  void aTownThatBecomesACampNeedsARegistrationSeries() throws IOException {
+    Path folder = SuiteData.copy("mali2012", tmp);
+    Path settings = folder.resolve("simsetting.yml");
+    Files.writeString(settings, Files.readString(settings).replace("default_movechance: 0.5", "default_movechance: 0.001"));
+    assertThat(problems(folder)).anySatisfy(p -> assertThat(p).contains("data_layout.csv", "becomes a camp, as in Flee",
+        "(0.001) is below 0.005", "needs a registration series"));
+  }
+
   /** The problems of the Mali case with this sim_period.csv. */
   private java.util.List<String> problemsWithPeriod(String simPeriod) throws IOException {
     Path folder = SuiteData.copy("mali2012", tmp);
     Files.writeString(folder.resolve("input_csv/sim_period.csv"), simPeriod);
+    return problems(folder);
+  }
+
+  private static java.util.List<String> problems(Path folder) {
     InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> FleeImporter.read(folder, null));
     assertThat(e).as("refused").isNotNull();
     return e.problems().stream().map(Problem::toString).toList();
