@@ -130,6 +130,21 @@ public final class FleeModel implements Model {
     return type.isCamp() || moveChance(type, s) < CAMP_MOVE_CHANCE;
   }
 
+  /**
+   * The agent arrays take about 26 bytes per agent plus 4 per remembered route step; refuses, as a user
+   * mistake with its remedies, registrations that call for more than the heap can hold.
+   */
+  private static void checkHeap(int agents, int routeWidth) {
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long need = (long) agents * (26 + 4L * routeWidth);
+    if (need > free) {
+      throw new InvalidInputException("source_data", 0, "", String.format(java.util.Locale.ROOT,
+          "the registrations call for %,d agents, about %.1f GB, more than the %.1f GB of heap left; raise "
+              + "optimisations.hasten in simsetting.yml, or the heap (TUMEN_JAVA_OPTS=-Xmx...)", agents, need / 1e9, free / 1e9));
+    }
+  }
+
   public FleeModel(FleeScenario scenario, long seed) {
     this.scenario = scenario;
     this.s = scenario.settings();
@@ -222,12 +237,13 @@ public final class FleeModel implements Model {
       throw new InvalidInputException("source_data", 0, "", "more than 2^31 agents; raise optimisations.hasten");
     }
     maxAgents = (int) total;
+    routeWidth = s.awarenessLevel() - 1;
+    checkHeap(maxAgents, routeWidth);
     location = new int[maxAgents];
     slot = new int[maxAgents];
     onLink = new double[maxAgents];
     recentTravel = new double[maxAgents];
     firstJourney = new boolean[maxAgents];
-    routeWidth = s.awarenessLevel() - 1;
     route = new int[routeWidth == 0 ? 0 : maxAgents * routeWidth];
     routeLength = new byte[routeWidth == 0 ? 0 : maxAgents];
     chunks = new Chunk[(maxAgents + CHUNK - 1) / CHUNK];

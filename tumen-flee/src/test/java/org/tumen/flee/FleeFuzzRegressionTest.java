@@ -42,6 +42,18 @@ class FleeFuzzRegressionTest {
         "(0.001) is below 0.005", "needs a registration series"));
   }
 
+  /** Registrations of two billion people made setting up the model run out of heap (OutOfMemoryError). */
+  @Test
+  void registrationsBeyondTheHeapAreAProblem() throws IOException {
+    Path folder = SuiteData.copy("mali2012", tmp);
+    Files.writeString(folder.resolve("source_data/bf-bobo.csv"), "2012-02-29,0\n2012-06-01,2000000000\n");
+    var scenario = FleeImporter.read(folder, null);
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> new FleeModel(scenario, 1));
+    assertThat(e).as("refused").isNotNull();
+    assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+        .contains("the registrations call for", "GB of heap left", "optimisations.hasten", "TUMEN_JAVA_OPTS"));
+  }
+
   /** The problems of the Mali case with this sim_period.csv. */
   private java.util.List<String> problemsWithPeriod(String simPeriod) throws IOException {
     Path folder = SuiteData.copy("mali2012", tmp);
