@@ -132,9 +132,14 @@ public final class FleeModel implements Model {
 
   /**
    * The agent arrays take about 26 bytes per agent plus 4 per remembered route step; refuses, as a user
-   * mistake with its remedies, registrations that call for more than the heap can hold.
+   * mistake with its remedies, registrations that call for more than the heap can hold, or for more route
+   * steps than one array holds.
    */
   private static void checkHeap(int agents, int routeWidth) {
+    if ((long) agents * routeWidth > Integer.MAX_VALUE - 16) {
+      throw new InvalidInputException("source_data", 0, "", "more than 2^31 remembered route steps ("
+          + agents + " agents, awareness level " + (routeWidth + 1) + "); raise optimisations.hasten");
+    }
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     long need = (long) agents * (26 + 4L * routeWidth);

@@ -47,11 +47,19 @@ class FleeFuzzRegressionTest {
   void registrationsBeyondTheHeapAreAProblem() throws IOException {
     Path folder = SuiteData.copy("mali2012", tmp);
     Files.writeString(folder.resolve("source_data/bf-bobo.csv"), "2012-02-29,0\n2012-06-01,2000000000\n");
-    var scenario = FleeImporter.read(folder, null);
-    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> new FleeModel(scenario, 1));
-    assertThat(e).as("refused").isNotNull();
-    assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+    assertThat(modelProblems(folder)).anySatisfy(p -> assertThat(p)
         .contains("the registrations call for", "GB of heap left", "optimisations.hasten", "TUMEN_JAVA_OPTS"));
+  }
+
+  /** With routes remembered, the route array would pass 2^31 entries long before the heap check. */
+  @Test
+  void moreRouteStepsThanOneArrayHoldsAreAProblem() throws IOException {
+    Path folder = SuiteData.copy("mali2012", tmp);
+    Files.writeString(folder.resolve("source_data/bf-bobo.csv"), "2012-02-29,0\n2012-06-01,1100000000\n");
+    Path settings = folder.resolve("simsetting.yml");
+    Files.writeString(settings, Files.readString(settings).replace("move_rules:\n", "move_rules:\n  awareness_level: 3\n"));
+    assertThat(modelProblems(folder))
+        .anySatisfy(p -> assertThat(p).contains("more than 2^31 remembered route steps", "awareness level 3"));
   }
 
   /** The problems of the Mali case with this sim_period.csv. */
@@ -59,6 +67,14 @@ class FleeFuzzRegressionTest {
     Path folder = SuiteData.copy("mali2012", tmp);
     Files.writeString(folder.resolve("input_csv/sim_period.csv"), simPeriod);
     return problems(folder);
+  }
+
+  /** The problems of setting up the model of a folder the importer accepts. */
+  private static java.util.List<String> modelProblems(Path folder) {
+    var scenario = FleeImporter.read(folder, null);
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> new FleeModel(scenario, 1));
+    assertThat(e).as("refused").isNotNull();
+    return e.problems().stream().map(Problem::toString).toList();
   }
 
   private static java.util.List<String> problems(Path folder) {
