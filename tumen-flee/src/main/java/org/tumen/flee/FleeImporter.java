@@ -193,7 +193,10 @@ public final class FleeImporter {
         if (v.isEmpty()) continue;
         switch (extra.get(i)) {
           case "conflict_intensity" -> intensity = number(file, line, "conflict_intensity", v);
-          case "initial_idps" -> idps = integer(file, line, "initial_idps", v);
+          case "initial_idps" -> {
+            idps = integer(file, line, "initial_idps", v);
+            if (idps < 0) problem(file, line, "initial_idps", "must be >= 0, got " + idps);
+          }
           default -> { }
         }
       }
@@ -382,6 +385,7 @@ public final class FleeImporter {
       if (wasFirst && (d.equals("Date") || d.equals("DateTime") || d.isEmpty())) continue;
       LocalDate date = date(file, line, "date", d);
       double count = number(file, line, "count", r.getField(1));
+      if (count < 0) problem(file, line, "count", "must be >= 0, got " + r.getField(1).trim());
       if (date != null) rows.add(new double[] {date.toEpochDay() - start.toEpochDay(), count / hasten});
     }
     double[][] out = new double[2][rows.size()];

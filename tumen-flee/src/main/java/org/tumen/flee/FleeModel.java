@@ -262,9 +262,10 @@ public final class FleeModel implements Model {
     refreshSpawnWeights(0);
   }
 
-  private int initialAt(int campNumber) {
+  /** People in the camp before day 0; a long, since the sum is only known to fit once the total is checked. */
+  private long initialAt(int campNumber) {
     Location l = scenario.locations().get(campIndex[campNumber]);
-    return s.emptyCampsOnDay0() ? 0 : schedule.initialInCamp()[campNumber] + l.initialIdps();
+    return s.emptyCampsOnDay0() ? 0 : (long) schedule.initialInCamp()[campNumber] + l.initialIdps();
   }
 
   // ---------------------------------------------------------------- the day
@@ -273,7 +274,7 @@ public final class FleeModel implements Model {
   public void step(int day, Workers workers, EventBuffer events) {
     if (day == 0) {
       for (int c = 0; c < campIndex.length; c++) {
-        int n = initialAt(c);
+        int n = (int) initialAt(c); // fits: the total was checked
         addAgents(campIndex[c], n);
         if (n > 0) events.add(day, -1, NOT_DISPLACED, AT_LOCATION, campIndex[c], INITIAL, NO_SEX, n);
       }

@@ -62,6 +62,22 @@ class FleeFuzzRegressionTest {
         .anySatisfy(p -> assertThat(p).contains("more than 2^31 remembered route steps", "awareness level 3"));
   }
 
+  /**
+   * Fuzzed counts made the model's total of people wrap around (NegativeArraySizeException): counts below
+   * zero are now refused where they are read, and the total of people in camps before day 0 is summed in a
+   * long.
+   */
+  @Test
+  void negativeCountsOfPeopleAreProblems() throws IOException {
+    Path folder = SuiteData.copy("mali2012", tmp);
+    Files.writeString(folder.resolve("source_data/bf-bobo.csv"), "2012-02-29,0\n2012-06-01,-5\n");
+    Path locations = folder.resolve("input_csv/locations.csv");
+    Files.writeString(locations, Files.readString(locations).replace(",population\n", ",population,initial_idps\n")
+        .replace("conflict_zone,0,25617\n", "conflict_zone,0,25617,-3\n"));
+    assertThat(problems(folder)).anySatisfy(p -> assertThat(p).contains("bf-bobo.csv:2: count: must be >= 0, got -5"))
+        .anySatisfy(p -> assertThat(p).contains("locations.csv:2: initial_idps: must be >= 0, got -3"));
+  }
+
   /** The problems of the Mali case with this sim_period.csv. */
   private java.util.List<String> problemsWithPeriod(String simPeriod) throws IOException {
     Path folder = SuiteData.copy("mali2012", tmp);
