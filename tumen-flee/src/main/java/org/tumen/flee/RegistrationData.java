@@ -144,9 +144,9 @@ public final class RegistrationData {
       } else {
         diff = 0;
         if (sumFromCamps) {
-          for (String h : headers.subList(1, headers.size())) diff += field(h, t, day0, se) - field(h, t - 1, day0, se);
+          for (String h : headers.subList(1, headers.size())) diff += (long) field(h, t, day0, se) - field(h, t - 1, day0, se);
         } else {
-          diff = field("total", t, day0, se) - field("total", t - 1, day0, se);
+          diff = (long) field("total", t, day0, se) - field("total", t - 1, day0, se);
         }
       }
       long fresh = diff - debt;
@@ -158,7 +158,8 @@ public final class RegistrationData {
       } else if (debt > 0) {
         debt = 0;
       }
-      newAgents[t] = (int) fresh;
+      // Saturates rather than wraps: a day of more than 2^31 newcomers is then refused as too many agents.
+      newAgents[t] = (int) Math.min(fresh, Integer.MAX_VALUE);
       raw[t] = rawTotal;
       debtAfter[t] = debt;
     }

@@ -78,6 +78,14 @@ class FleeFuzzRegressionTest {
         .anySatisfy(p -> assertThat(p).contains("locations.csv:2: initial_idps: must be >= 0, got -3"));
   }
 
+  /** A day of more than 2^31 newcomers wrapped around when cast to an int (NegativeArraySizeException). */
+  @Test
+  void aDayOfMoreThan2To31NewcomersIsAProblem() throws IOException {
+    Path folder = SuiteData.copy("mali2012", tmp);
+    Files.writeString(folder.resolve("source_data/bf-bobo.csv"), "2012-02-29,0\n2012-03-01,3000000000\n");
+    assertThat(modelProblems(folder)).anySatisfy(p -> assertThat(p).contains("more than 2^31 agents"));
+  }
+
   /** The problems of the Mali case with this sim_period.csv. */
   private java.util.List<String> problemsWithPeriod(String simPeriod) throws IOException {
     Path folder = SuiteData.copy("mali2012", tmp);
