@@ -43,8 +43,11 @@ final class KoreaModel implements Model {
    * changes results (a little). It is fixed, never "one per thread". Tests shrink it.
    */
   static int chunkSize = 4096;
-  /** Due agents per parallel task; a chunk is merged from its tasks, in order. Does not change results. */
-  static int taskSize = 128;
+  /**
+   * Due agents per parallel task; a chunk is merged from its tasks, in order. Does not change results.
+   * Small, because most days of a historical run are small (docs/PERFORMANCE.md measures 32 to 128).
+   */
+  static int taskSize = 64;
   /** About the most tasks of due agents a day is cut into; a bigger day has bigger tasks. */
   private static final int MAX_TASKS = 256;
   /** Crossers per parallel task in the crossing phases. Does not change results. Tests shrink it. */
@@ -53,7 +56,7 @@ final class KoreaModel implements Model {
    * A phase with less work than this (agents) runs on the calling thread: handing it to the team costs
    * more than it saves. Where a task runs never changes what it does. Tests set it to zero.
    */
-  static int parallelMin = 256;
+  static int parallelMin = 128;
   /** Agents whose records are loaded ahead of processing them (about the misses a core keeps in flight). */
   private static final int PREFETCH = 32;
   private static final long STREAM_AGENT = 1, STREAM_COHORT = 2;
