@@ -55,9 +55,11 @@ final class BenchCommand implements Callable<Integer> {
 
   /**
    * Medians of interleaved runs on 1 and 2 threads, with the machine's state measured before each pair of
-   * runs: its two-core capacity and cross-core round trip (a shared machine does not always give both).
+   * runs: its two-core capacity and cross-core round trip (a shared machine does not always give both);
+   * and the collector's pauses during each run, which stop both threads of a two-thread run.
    */
-  private record Timing(double[] one, double[] two, double[] capacity, double[] roundTrip) {
+  private record Timing(double[] one, double[] two, double[] capacity, double[] roundTrip, double[] gcOne,
+      double[] gcTwo, double[] pausesOne, double[] pausesTwo) {
     double speedup() {
       return median(one) / median(two);
     }
@@ -69,7 +71,14 @@ final class BenchCommand implements Callable<Integer> {
           median(roundTrip), min(roundTrip), max(roundTrip));
     }
 
+    String collector() {
+      return String.format(Locale.ROOT, "collector per timed run: 1 thread median %.0f pauses (%.0f ms), "
+          + "2 threads median %.0f pauses (%.0f ms)", median(gcOne), median(pausesOne), median(gcTwo),
+          median(pausesTwo));
+    }
+
     void addTo(Map<String, String> figures) {
+      figures.put("gc_pause_ms_2_threads", String.format(Locale.ROOT, "%.0f", median(pausesTwo)));
       if (Double.isNaN(median(roundTrip))) return;
       figures.put("two_core_capacity", String.format(Locale.ROOT, "%.3f", median(capacity)));
       figures.put("core_round_trip_ns", String.format(Locale.ROOT, "%.0f", median(roundTrip)));
@@ -99,6 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "speed-up of one run, 1 to 2 threads: %.2f; of an ensemble (2 runs at once): %.2f%n",
         t.speedup(), throughput);
     out.println(t.machine());
+    out.println(t.collector());
     out.printf(Locale.ROOT, "heap: %.0f MB for %,d individual agents, %.1f bytes per agent%n", size.bytes / 1e6,
         size.agents, size.bytesPerAgent());
     out.println("agent-days: days lived by individual agents (a daily-stepping model would step each of them).");
@@ -145,6 +155,7 @@ final class BenchCommand implements Callable<Integer> {
         + "2 threads median %.2f s (%.2f-%.2f): speed-up %.2f%n", largest, last.agents, runs, median(t.one()),
         min(t.one()), max(t.one()), m2, min(t.two()), max(t.two()), t.speedup());
     out.println(t.machine());
+    out.println(t.collector());
     figures.put("agent_steps_per_second", String.format(Locale.ROOT, "%.4e", last.agentDays / m2));
     figures.put("bytes_per_agent", String.format(Locale.ROOT, "%.1f", last.bytesPerAgent()));
     figures.put("collapse_agents", Long.toString(last.agents));
@@ -180,13 +191,21 @@ final class BenchCommand implements Callable<Integer> {
   /** Runs on 1 and 2 threads, alternating, {@link #runs} of each. */
   private Timing time(Scenario s, Map<String, Double> overrides) {
     double[] one = new double[runs], two = new double[runs], capacity = new double[runs], roundTrip = new double[runs];
+    double[] gcOne = new double[runs], gcTwo = new double[runs], pausesOne = new double[runs], pausesTwo = new double[runs];
     for (int i = 0; i < runs; i++) {
       capacity[i] = twoCoreCapacity();
       roundTrip[i] = coreRoundTripNanos();
+      long[] g0 = collector();
       one[i] = seconds(s, s.seed() + i, 1, overrides);
+      long[] g1 = collector();
       two[i] = seconds(s, s.seed() + i, 2, overrides);
+      long[] g2 = collector();
+      gcOne[i] = g1[0] - g0[0];
+      pausesOne[i] = g1[1] - g0[1];
+      gcTwo[i] = g2[0] - g1[0];
+      pausesTwo[i] = g2[1] - g1[1];
     }
-    return new Timing(one, two, capacity, roundTrip);
+    return new Timing(one, two, capacity, roundTrip, gcOne, gcTwo, pausesOne, pausesTwo);
   }
 
   /**
@@ -279,6 +298,16 @@ final class BenchCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** Collections so far and their total time in ms, over the JVM's collectors (G1's are pauses). */
+  private static long[] collector() {
+    long count = 0, millis = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   private static double seconds(Scenario s, long seed, int threads, Map<String, Double> overrides) {
