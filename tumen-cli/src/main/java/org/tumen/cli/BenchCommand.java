@@ -58,8 +58,8 @@ final class BenchCommand implements Callable<Integer> {
    * runs: its two-core capacity and cross-core round trip (a shared machine does not always give both);
    * and the collector's pauses during each run, which stop both threads of a two-thread run.
    */
-  private record Timing(double[] one, double[] two, double[] capacity, double[] roundTrip, double[] gcOne,
-      double[] gcTwo, double[] pausesOne, double[] pausesTwo) {
+  private record Timing(double[] one, double[] two, double[] capacity, double[] roundTrip, double[] collectionsOne,
+      double[] collectionsTwo, double[] gcMillisOne, double[] gcMillisTwo) {
     double speedup() {
       return median(one) / median(two);
     }
@@ -72,13 +72,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     String collector() {
-      return String.format(Locale.ROOT, "collector per timed run: 1 thread median %.0f pauses (%.0f ms), "
-          + "2 threads median %.0f pauses (%.0f ms)", median(gcOne), median(pausesOne), median(gcTwo),
-          median(pausesTwo));
+      return String.format(Locale.ROOT, "collector per timed run: 1 thread median %.0f collections (%.0f ms), "
+          + "2 threads median %.0f collections (%.0f ms)", median(collectionsOne), median(gcMillisOne), median(collectionsTwo),
+          median(gcMillisTwo));
     }
 
     void addTo(Map<String, String> figures) {
-      figures.put("gc_pause_ms_2_threads", String.format(Locale.ROOT, "%.0f", median(pausesTwo)));
+      figures.put("gc_pause_ms_2_threads", String.format(Locale.ROOT, "%.0f", median(gcMillisTwo)));
       if (Double.isNaN(median(roundTrip))) return;
       figures.put("two_core_capacity", String.format(Locale.ROOT, "%.3f", median(capacity)));
       figures.put("core_round_trip_ns", String.format(Locale.ROOT, "%.0f", median(roundTrip)));
@@ -191,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
   /** Runs on 1 and 2 threads, alternating, {@link #runs} of each. */
   private Timing time(Scenario s, Map<String, Double> overrides) {
     double[] one = new double[runs], two = new double[runs], capacity = new double[runs], roundTrip = new double[runs];
-    double[] gcOne = new double[runs], gcTwo = new double[runs], pausesOne = new double[runs], pausesTwo = new double[runs];
+    double[] collectionsOne = new double[runs], collectionsTwo = new double[runs], gcMillisOne = new double[runs], gcMillisTwo = new double[runs];
     for (int i = 0; i < runs; i++) {
       capacity[i] = twoCoreCapacity();
       roundTrip[i] = coreRoundTripNanos();
@@ -200,12 +200,12 @@ final class BenchCommand implements Callable<Integer> {
       long[] g1 = collector();
       two[i] = seconds(s, s.seed() + i, 2, overrides);
       long[] g2 = collector();
-      gcOne[i] = g1[0] - g0[0];
-      pausesOne[i] = g1[1] - g0[1];
-      gcTwo[i] = g2[0] - g1[0];
-      pausesTwo[i] = g2[1] - g1[1];
+      collectionsOne[i] = g1[0] - g0[0];
+      gcMillisOne[i] = g1[1] - g0[1];
+      collectionsTwo[i] = g2[0] - g1[0];
+      gcMillisTwo[i] = g2[1] - g1[1];
     }
-    return new Timing(one, two, capacity, roundTrip, gcOne, gcTwo, pausesOne, pausesTwo);
+    return new Timing(one, two, capacity, roundTrip, collectionsOne, collectionsTwo, gcMillisOne, gcMillisTwo);
   }
 
   /**
@@ -300,7 +300,10 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** Collections so far and their total time in ms, over the JVM's collectors (G1's are pauses). */
+  /**
+   * Collections so far and their total time in ms, over the JVM's collector beans: for G1 its young and
+   * mixed collections and full GCs, all pauses (Java 17 counts no bean for its remark and cleanup pauses).
+   */
   private static long[] collector() {
     long count = 0, millis = 0;
     for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
