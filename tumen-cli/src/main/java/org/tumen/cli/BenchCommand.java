@@ -73,8 +73,8 @@ final class BenchCommand implements Callable<Integer> {
 
     String collector() {
       return String.format(Locale.ROOT, "collector per timed run: 1 thread median %.0f collections (%.0f ms), "
-          + "2 threads median %.0f collections (%.0f ms)", median(collectionsOne), median(gcMillisOne), median(collectionsTwo),
-          median(gcMillisTwo));
+          + "2 threads median %.0f collections (%.0f ms)", median(collectionsOne), median(gcMillisOne),
+          median(collectionsTwo), median(gcMillisTwo));
     }
 
     void addTo(Map<String, String> figures) {
@@ -191,7 +191,8 @@ final class BenchCommand implements Callable<Integer> {
   /** Runs on 1 and 2 threads, alternating, {@link #runs} of each. */
   private Timing time(Scenario s, Map<String, Double> overrides) {
     double[] one = new double[runs], two = new double[runs], capacity = new double[runs], roundTrip = new double[runs];
-    double[] collectionsOne = new double[runs], collectionsTwo = new double[runs], gcMillisOne = new double[runs], gcMillisTwo = new double[runs];
+    double[] collectionsOne = new double[runs], collectionsTwo = new double[runs];
+    double[] gcMillisOne = new double[runs], gcMillisTwo = new double[runs];
     for (int i = 0; i < runs; i++) {
       capacity[i] = twoCoreCapacity();
       roundTrip[i] = coreRoundTripNanos();
