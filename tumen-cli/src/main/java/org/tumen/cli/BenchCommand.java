@@ -196,11 +196,11 @@ final class BenchCommand implements Callable<Integer> {
     for (int i = 0; i < runs; i++) {
       capacity[i] = twoCoreCapacity();
       roundTrip[i] = coreRoundTripNanos();
-      long[] g0 = collector();
+      long[] g0 = collectionsSoFar();
       one[i] = seconds(s, s.seed() + i, 1, overrides);
-      long[] g1 = collector();
+      long[] g1 = collectionsSoFar();
       two[i] = seconds(s, s.seed() + i, 2, overrides);
-      long[] g2 = collector();
+      long[] g2 = collectionsSoFar();
       collectionsOne[i] = g1[0] - g0[0];
       gcMillisOne[i] = g1[1] - g0[1];
       collectionsTwo[i] = g2[0] - g1[0];
@@ -305,7 +305,7 @@ final class BenchCommand implements Callable<Integer> {
    * Collections so far and their total time in ms, over the JVM's collector beans: for G1 its young and
    * mixed collections and full GCs, all pauses (Java 17 counts no bean for its remark and cleanup pauses).
    */
-  private static long[] collector() {
+  private static long[] collectionsSoFar() {
     long count = 0, millis = 0;
     for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       count += Math.max(0, gc.getCollectionCount());
