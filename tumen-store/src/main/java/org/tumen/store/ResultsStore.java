@@ -2,6 +2,7 @@ package org.tumen.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,7 +42,8 @@ import org.tumen.scenario.InvalidInputException;
  * two DuckDB instances of one file in one process would not see each other's file lock.
  *
  * <p>Atomicity. A recording is one transaction: readers see all of a batch (its row, every member, every
- * series, its bands) or nothing of it, also when the writing process is killed half-way.
+ * series, its bands) or nothing of it, also when the writing process is killed half-way. A new store file
+ * appears whole, with its tables, or not at all (see {@link #create}).
  */
 public final class ResultsStore {
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
@@ -346,6 +348,7 @@ public final class ResultsStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the folder of the results store " + file, e);
     }
+    if (!Files.exists(file)) create();
     return withConnection(false, c -> {
       c.setAutoCommit(false);
       try {
@@ -362,6 +365,47 @@ public final class ResultsStore {
         throw e;
       }
     });
+  }
+
+  /**
+   * Creates the missing store file whole. DuckDB writes a new file's header only after creating the file, so
+   * a process killed in between left a file that no one could open again ("exists, but it is not a valid
+   * DuckDB database file"). So the store is made under a temporary name in the same folder, with its tables,
+   * closed, and then linked to its name, which fails if another process created the store meanwhile (theirs
+   * is kept). A process killed while making it leaves only the temporary file.
+   */
+  void create() {
+    Path temporary = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid() + "-"
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    try {
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + temporary);
+          Statement s = c.createStatement()) {
+        for (String sql : SCHEMA) s.execute(sql);
+      }
+      try {
+        Files.createLink(file, temporary);
+      } catch (FileAlreadyExistsException e) {
+        // Another process created the store first; its file is whole too.
+      } catch (UnsupportedOperationException | IOException e) {
+        // A file system without hard links: a plain move, which also refuses an existing file.
+        try {
+          Files.move(temporary, file);
+        } catch (FileAlreadyExistsException ignored) {
+          // as above
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("results store " + file + ": cannot create it: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the results store " + file, e);
+    } finally {
+      try {
+        Files.deleteIfExists(temporary);
+        Files.deleteIfExists(temporary.resolveSibling(temporary.getFileName() + ".wal"));
+      } catch (IOException ignored) {
+        // best effort: a stray temporary file is harmless
+      }
+    }
   }
 
   /**

@@ -27,6 +27,31 @@ import org.tumen.scenario.InvalidInputException;
 class ResultsStoreTest {
   @TempDir Path dir;
 
+  @Test
+  void aNewStoreAppearsWholeAndLeavesNoTemporaryFileBehind() throws Exception {
+    Path file = dir.resolve("sub").resolve("runs.duckdb");
+    // What a process killed while making a store leaves: a stray temporary file, never the store itself.
+    Files.createDirectories(file.getParent());
+    Files.writeString(file.resolveSibling("runs.duckdb.new-1-dead"), "half a store");
+    ResultsStore store = new ResultsStore(file);
+    store.recordBatch(Fixtures.ensemble("scenarios/a"), Fixtures.batch(3, "scenarios/a", 1));
+    assertThat(store.list()).hasSize(1);
+    try (var names = Files.list(file.getParent())) {
+      assertThat(names.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("runs.duckdb", "runs.duckdb.new-1-dead");
+    }
+  }
+
+  @Test
+  void creatingAStoreThatAnotherProcessJustCreatedKeepsTheirs() {
+    Path file = dir.resolve("runs.duckdb");
+    ResultsStore store = new ResultsStore(file);
+    store.recordBatch(Fixtures.ensemble("scenarios/a"), Fixtures.batch(3, "scenarios/a", 1));
+    store.create(); // as a process that found no file, then lost the race to create it, would
+    assertThat(store.list()).hasSize(1);
+    assertThat(store.members(store.list().get(0).id())).hasSize(3);
+  }
+
   ResultsStore store() {
     return new ResultsStore(dir.resolve("runs.duckdb"), Duration.ofSeconds(30),
         Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
