@@ -13,8 +13,13 @@ final class Progress implements AutoCloseable {
   }
 
   static Progress of(String task, long total) {
+    return of(task, total, 0);
+  }
+
+  /** A bar resuming at {@code done}: its rate and ETA count this session's work only. */
+  static Progress of(String task, long total, long done) {
     if (System.console() == null) return new Progress(null);
-    return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+    return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total).startsFrom(done, java.time.Duration.ZERO)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build());
   }
 

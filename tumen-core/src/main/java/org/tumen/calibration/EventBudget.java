@@ -24,4 +24,9 @@ final class EventBudget implements EventHandler {
   boolean exceeded() {
     return events > cap;
   }
+
+  /** Events seen so far. */
+  long events() {
+    return events;
+  }
 }

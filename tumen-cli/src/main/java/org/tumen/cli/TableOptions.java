@@ -1,0 +1,85 @@
+package org.tumen.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.tumen.batch.LocalExecutor;
+import org.tumen.calibration.ReferenceTable;
+import org.tumen.scenario.InvalidInputException;
+import org.tumen.scenario.Scenario;
+import picocli.CommandLine.Option;
+
+/**
+ * What abc, sbc and backtest share: the reference table of prior simulations they all analyse (docs/FORECASTING.md).
+ * Each command simulates the rows still missing first, so each is one command; a stopped build resumes.
+ */
+final class TableOptions {
+  @Option(names = "--table", paramLabel = "DIR", description = "folder of the reference table (default: calibration/<scenario name>/table)")
+  Path table;
+
+  @Option(names = "--size", description = "rows in the reference table, rounded up to whole chunks (default: ${DEFAULT-VALUE})")
+  int size = 10_000;
+
+  @Option(names = "--chunk", description = "rows per table file; a stop loses at most one chunk (default: ${DEFAULT-VALUE})")
+  int chunk = 100;
+
+  @Option(names = "--only", split = ",", description = "vary only the calibrate parameters matching these patterns ('*' is a wildcard);"
+      + " the others keep their scenario values (default: all)")
+  List<String> only = List.of();
+
+  @Option(names = "--threads", description = "simulations at once (default: ${DEFAULT-VALUE}); results do not depend on it")
+  int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+  @Option(names = "--seed", description = "seed of the table (default: the scenario's)")
+  Long seed;
+
+  @Option(names = "--max-events", description = "a table run with more events is cut and keeps no series (default: ${DEFAULT-VALUE})")
+  long maxEvents = ReferenceTable.MAX_EVENTS;
+
+  Path dir(Scenario s) {
+    return table != null ? table : Path.of("calibration", s.name(), "table");
+  }
+
+  /** Simulates what is missing (progress bar and ETA on a terminal), then reads the table. */
+  ReferenceTable build(Scenario s) {
+    if (threads < 1) throw new InvalidInputException("--threads", 0, "", "must be at least 1, got " + threads);
+    ReferenceTable.Settings settings;
+    try {
+      settings = new ReferenceTable.Settings(size, chunk, seed != null ? seed : s.seed(), maxEvents);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("options", 0, "", e.getMessage());
+    }
+    Path dir = dir(s);
+    long t0 = System.nanoTime();
+    int[] fresh = new int[2];
+    Progress[] bar = new Progress[1];
+    try {
+      ReferenceTable t = ReferenceTable.build(s, only, dir, settings, new LocalExecutor(threads), new ReferenceTable.Listener() {
+        @Override
+        public void started(int done, int wanted) {
+          fresh[0] = done;
+          if (done < wanted) {
+            System.out.printf(Locale.ROOT, "Reference table %s: %,d of %,d rows on file; simulating %,d (prior draws, runs to the"
+                + " last year the record reads, %d at once)%n", dir, done, wanted, wanted - done, threads);
+          }
+          bar[0] = Progress.of("table", wanted, done);
+        }
+
+        @Override
+        public void rowsDone(int done, int wanted) {
+          bar[0].step(done);
+          fresh[1] = done;
+        }
+      }, () -> false);
+      bar[0].close();
+      double wall = (System.nanoTime() - t0) / 1e9;
+      int simulated = Math.max(0, fresh[1] - fresh[0]);
+      if (simulated > 0) {
+        System.out.printf(Locale.ROOT, "Simulated %,d rows in %.0f s (%.2f simulations/s)%n", simulated, wall, simulated / wall);
+      }
+      return t;
+    } finally {
+      if (bar[0] != null) bar[0].close();
+    }
+  }
+}
