@@ -105,7 +105,7 @@ final class Chart {
     return 10 * p;
   }
 
-  private static String escape(String t) {
+  static String escape(String t) {
     return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
