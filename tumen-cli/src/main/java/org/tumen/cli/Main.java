@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "Agent-based simulation of North Korean refugees moving through China.",
     subcommands = {RunCommand.class, CheckCommand.class, ParamsCommand.class, BenchCommand.class,
         EnsembleCommand.class, CompareCommand.class, SweepCommand.class, RunsCommand.class,
-        CalibrateCommand.class, ValidateCommand.class, ForecastCommand.class, AbcCommand.class,
+        CalibrateCommand.class, ValidateCommand.class, ForecastCommand.class, AbcCommand.class, SbcCommand.class, BacktestCommand.class,
         ServeCommand.class, ReportCommand.class, FleeCommand.class, FleeSuiteCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.tumen.batch.LocalExecutor;
 import org.tumen.calibration.ReferenceTable;
+import org.tumen.calibration.RegressionAbc;
 import org.tumen.scenario.InvalidInputException;
 import org.tumen.scenario.Scenario;
 import picocli.CommandLine.Option;
@@ -35,6 +36,34 @@ final class TableOptions {
 
   @Option(names = "--max-events", description = "a table run with more events is cut and keeps no series (default: ${DEFAULT-VALUE})")
   long maxEvents = ReferenceTable.MAX_EVENTS;
+
+  @Option(names = "--accept", description = "rows accepted by the ABC (default: 3% of the usable rows, at least 20)")
+  Integer accept;
+
+  @Option(names = "--train", description = "rows of the pilot region the semi-automatic summaries are fitted on (default: 40% of the usable"
+      + " rows, at least 5 x --accept)")
+  Integer train;
+
+  @Option(names = "--min-r2", description = "a parameter is estimated when its summary regression explains this share of its variance"
+      + " (default: ${DEFAULT-VALUE})")
+  double minR2 = 0.1;
+
+  /** The analysis settings for a table with this many usable rows. */
+  RegressionAbc.Settings settings(int usable) {
+    int a = accept != null ? accept : Math.max(20, (int) Math.round(0.03 * usable));
+    int t = train != null ? train : Math.min(usable, Math.max(5 * a, (int) Math.round(0.4 * usable)));
+    try {
+      return new RegressionAbc.Settings(a, t, minR2);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("options", 0, "", e.getMessage());
+    }
+  }
+
+  static int usable(ReferenceTable t) {
+    int n = 0;
+    for (int i = 0; i < t.size(); i++) if (!t.cut(i)) n++;
+    return n;
+  }
 
   Path dir(Scenario s) {
     return table != null ? table : Path.of("calibration", s.name(), "table");

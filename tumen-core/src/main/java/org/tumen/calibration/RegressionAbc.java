@@ -22,7 +22,7 @@ import org.hipparchus.stat.descriptive.rank.Median;
  *       by least squares on the features and their squares; the fitted value estimates E[θ_j | data], which is
  *       the summary for θ_j (Fearnhead and Prangle's main result: with these summaries the ABC posterior mean
  *       is right as the tolerance goes to zero). A parameter whose regression explains at least {@code minR2} of
- *       its variance is one the record speaks to: it is <em>estimated</em>; its summary enters the distance and
+ *       its variance (adjusted R²) is one the record speaks to: it is <em>estimated</em>; its summary enters the distance and
  *       its values are adjusted. Others are read from the accepted rows as drawn (plain rejection ABC), which
  *       leaves them close to their prior.
  *   <li><b>Rejection.</b> The {@code accept} rows of the region nearest the record in the standardised summaries
@@ -59,6 +59,7 @@ public final class RegressionAbc {
    * @param theta [accepted][parameter] on the prior's own scale: adjusted for estimated parameters, as drawn for the others
    * @param extra [accepted][quantity]: the other quantities, adjusted
    * @param r2 per parameter, the share of its variance the semi-automatic regression explains in the pilot region
+   *     (adjusted R², which is 0 when the region has no more rows than regressors)
    * @param estimated per parameter, whether it entered the distance and was adjusted
    * @param adjusted whether the regression adjustment was made (not when too few rows were accepted for it)
    */
@@ -157,7 +158,9 @@ public final class RegressionAbc {
         sst += (y[r][j] - mean) * (y[r][j] - mean);
         sse += (y[r][j] - fitted[r][j]) * (y[r][j] - fitted[r][j]);
       }
-      r2[j] = sst > 0 ? Math.max(0, 1 - sse / sst) : 0;
+      // Adjusted for the regressors' count, so that a small region does not make every parameter look informed.
+      int n = y.length, c = x[0].length;
+      r2[j] = sst > 0 && n > c ? Math.max(0, 1 - (sse / (n - c)) / (sst / (n - 1))) : 0;
       if (r2[j] >= settings.minR2()) {
         estimated[j] = true;
         est.add(j);
