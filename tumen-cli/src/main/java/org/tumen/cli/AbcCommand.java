@@ -40,7 +40,7 @@ final class AbcCommand implements Callable<Integer> {
     Observed record = Observed.read(s.observed().get("arrivals"), s.observed().get("hidden"));
     int usable = TableOptions.usable(t);
     RegressionAbc.Settings settings = table.settings(usable);
-    TableCalibration.Result r = TableCalibration.run(t, record, TableCalibration.through(record), settings);
+    TableCalibration.Result r = TableCalibration.run(t, record, TableCalibration.through(record, t), settings);
     Posterior p = r.posterior();
     System.out.printf(Locale.ROOT, "Table: %,d rows, %,d usable (%,d cut by the event cap); record %d-%d, %d features; accepted %d of a pilot"
         + " region of %d; %d of %d parameters estimated (R2 >= %.2f)%s%n", t.size(), usable, t.size() - usable, 1996, r.record().through(),

@@ -38,7 +38,9 @@ final class BacktestCommand implements Callable<Integer> {
   public Integer call() {
     Scenario s = Tumen.load(scenario);
     Observed record = Observed.read(s.observed().get("arrivals"), s.observed().get("hidden"));
-    int last = Math.min(Distance.TO, record.arrivals().keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+    // The last year scored: the last of the record's arrivals, or of the scenario if it ends earlier.
+    int last = Math.min(Math.min(Distance.TO, s.calendar().end().getYear()),
+        record.arrivals().keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
     for (int o : origins) {
       if (o < Distance.ARRIVALS_FROM + 4 || o >= last) {
         throw new InvalidInputException("--origins", 0, Integer.toString(o), "an origin must leave five years of record before it ("

@@ -39,7 +39,7 @@ final class SbcCommand implements Callable<Integer> {
     Scenario s = Tumen.load(scenario);
     ReferenceTable t = table.build(s);
     Observed record = Observed.read(s.observed().get("arrivals"), s.observed().get("hidden"));
-    TableRecord r = new TableRecord(record, TableCalibration.through(record));
+    TableRecord r = new TableRecord(record, TableCalibration.through(record, t));
     RegressionAbc.Settings settings = table.settings(TableOptions.usable(t) - 1);
     RegressionAbc abc = r.abc(t, settings);
     double[][] theta = new double[t.size()][];

@@ -176,7 +176,7 @@ public final class ReferenceTable {
       throw new InvalidInputException(s.name(), 0, "calibrate", "no calibrate parameter matches " + only);
     }
     Distance distance = new Distance(Observed.read(s.observed().get("arrivals"), s.observed().get("hidden")));
-    int last = distance.lastYear();
+    int last = Math.min(distance.lastYear(), prior.calendar().end().getYear());
     Scenario cut = prior.until(LocalDate.of(last, 12, 31));
     Manifest manifest = new Manifest(fingerprint(s, space, settings, last), settings.chunk(), settings.seed(),
         cut.calendar().start().getYear(), last, space.names(), SERIES);

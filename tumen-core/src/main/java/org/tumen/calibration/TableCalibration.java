@@ -111,8 +111,11 @@ public final class TableCalibration {
     return new double[] {Math.expm1(Quantiles.of(logs, w, .05)), Math.expm1(Quantiles.of(logs, w, .5)), Math.expm1(Quantiles.of(logs, w, .95))};
   }
 
-  /** The last year the whole record reads (the last hidden-population estimate may be after the last arrivals). */
-  public static int through(Observed record) {
-    return new Distance(record).lastYear();
+  /**
+   * The last year of the record a table can be compared with: the last year the record reads (the last
+   * hidden-population estimate may be after the last arrivals), or the table's last year if earlier.
+   */
+  public static int through(Observed record, ReferenceTable t) {
+    return Math.min(new Distance(record).lastYear(), t.lastYear());
   }
 }
