@@ -73,9 +73,9 @@ public final class TableCalibration {
       for (int k = 0; k < hiddenYears.length; k++) {
         double[] a = hiddenPrior[k], b = hiddenPosterior[k];
         s.append(String.format(Locale.ROOT, "%-6d %,9.0f (%,7.0f-%,9.0f) %,9.0f (%,7.0f-%,9.0f) %7.0f%%%n", hiddenYears[k], a[1], a[0], a[2], b[1],
-            b[0], b[2], 100 * (b[2] - b[0]) / (a[2] - a[0])));
+            b[0], b[2], 100 * (Math.log1p(b[2]) - Math.log1p(b[0])) / (Math.log1p(a[2]) - Math.log1p(a[0]))));
       }
-      s.append("(width: the posterior's 90% interval as a share of the prior's)\n");
+      s.append("(width: the posterior's 90% interval as a share of the prior's, on the log scale)\n");
       return s.toString();
     }
   }
