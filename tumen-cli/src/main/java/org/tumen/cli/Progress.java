@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on a terminal, nothing when output is piped (CI logs stay clean). */
 final class Progress implements AutoCloseable {
-  private final ProgressBar bar;
+  private ProgressBar bar;
 
   private Progress(ProgressBar bar) {
     this.bar = bar;
@@ -24,15 +24,17 @@ final class Progress implements AutoCloseable {
   }
 
   void day(int day, int days) {
-    if (bar != null) bar.stepTo(day + 1);
+    step(day + 1);
   }
 
   void step(long done) {
-    if (bar != null) bar.stepTo(done);
+    ProgressBar b = bar;
+    if (b != null) b.stepTo(done);
   }
 
   @Override
   public void close() {
     if (bar != null) bar.close();
+    bar = null; // closing twice draws nothing more
   }
 }
