@@ -15,28 +15,146 @@ const TumenCharts = (() => {
       c = echarts.init(el, null, { renderer: 'svg' });
       charts.set(el, c);
       new ResizeObserver(() => c.resize()).observe(el);
+      exportBar(el, () => chartTitle(c), [['PNG', () => chartPng(c)], ['SVG', () => chartSvg(c)], ['CSV', () => chartCsv(c)]]);
     }
     return c;
   }
 
-  /** Median line with 5-95% and 25-75% bands, drawn as stacked areas (lower edge transparent). */
+  // ---- exports: every chart as PNG or SVG, and the numbers it shows as CSV (also in the offline report)
+
+  /** Buttons in the corner of `el`; each action returns [content (Blob), extension]. */
+  function exportBar(el, name, actions) {
+    const bar = document.createElement('div');
+    bar.className = 'export-bar';
+    for (const [label, action] of actions) {
+      const b = document.createElement('button');
+      b.className = 'small export';
+      b.dataset.export = label.toLowerCase();
+      b.textContent = label;
+      b.title = 'Download as ' + label;
+      b.onclick = async () => {
+        const [blob, extension] = await action();
+        download(blob, slug(name()) + '.' + extension);
+      };
+      bar.appendChild(b);
+    }
+    el.appendChild(bar);
+  }
+
+  function download(blob, file) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = file;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  const slug = (t) => ('tumen-' + t).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').substring(0, 80);
+
+  function chartTitle(c) {
+    const t = c.getOption().title;
+    return (Array.isArray(t) ? t[0] : t)?.text || 'chart';
+  }
+
+  function chartSvg(c) {
+    return [new Blob([c.renderToSVGString()], { type: 'image/svg+xml' }), 'svg'];
+  }
+
+  /** The SVG drawn on a white canvas at twice the size (no network, no library). */
+  function chartPng(c) {
+    const svg = c.renderToSVGString();
+    const w = c.getWidth(), h = c.getHeight();
+    return new Promise((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 2 * w;
+        canvas.height = 2 * h;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#fff';
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        g.drawImage(img, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob((b) => resolve([b, 'png']), 'image/png');
+      };
+      img.onerror = reject;
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+    });
+  }
+
+  const csvCell = (v) => { const t = v == null || (typeof v === 'number' && isNaN(v)) ? '' : String(v); return /[",\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; };
+  const csvText = (rows) => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+
+  /** The numbers a chart shows: a row per year (a column per line, two per band), or its links or routes. */
+  function chartRows(c) {
+    const o = c.getOption();
+    const sankeySeries = o.series.find((x) => x.type === 'sankey');
+    if (sankeySeries) return [['from', 'to', 'people'], ...sankeySeries.links.map((l) => [l.source, l.target, l.value])];
+    const routes = o.series.find((x) => x.name === 'routes');
+    if (routes) {
+      const out = [['from', 'to', 'mode', 'km', 'people']];
+      routes.data.forEach((d) => out.push([d.route.from, d.route.to, d.route.mode, d.route.km, Math.round(d.value)]));
+      return out;
+    }
+    const cats = (o.xAxis && o.xAxis[0] && o.xAxis[0].data) || [];
+    const header = ['year'], columns = [];
+    for (const x of o.series) {
+      if (!x.name) continue; // the zero line
+      if (x.type === 'custom') { // [category index, low, high]
+        const lo = [], hi = [];
+        x.data.forEach((d) => { const v = d.value || d; lo[v[0]] = v[1]; hi[v[0]] = v[2]; });
+        header.push(x.name + ' low', x.name + ' high');
+        columns.push(lo, hi);
+      } else if (x.type === 'scatter') { // [category, value]
+        const col = [];
+        x.data.forEach((d) => { const v = d.value || d; col[cats.indexOf(String(v[0]))] = v[1]; });
+        header.push(x.name);
+        columns.push(col);
+      } else {
+        header.push(x.name);
+        columns.push(x.data.map((d) => (d && typeof d === 'object' ? d.value : d)));
+      }
+    }
+    return [header, ...cats.map((cat, i) => [cat, ...columns.map((col) => col[i])])];
+  }
+
+  function chartCsv(c) {
+    return [new Blob([csvText(chartRows(c))], { type: 'text/csv' }), 'csv'];
+  }
+
+  /** A table element's cells as CSV (header and body rows, text as shown). */
+  function tableCsv(table) {
+    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((td) => td.innerText.replace(/\s+/g, ' ').trim()));
+    return [new Blob([csvText(rows)], { type: 'text/csv' }), 'csv'];
+  }
+
+  /**
+   * Median line with 5-95% and 25-75% bands. Each band is one polygon from its lower to its upper bound, not a
+   * stack of areas: ECharts stacks values of different signs from zero, so a negative difference's band was
+   * drawn between 0 and the band's width.
+   */
   function bandSeries(name, stat, color, xs, showBands) {
     const out = [];
-    if (showBands) {
-      const band = (lo, hi, opacity, id) => [
-        { name: name + id, type: 'line', data: lo, stack: name + id, symbol: 'none',
-          lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false } },
-        { name: name + id + '+', type: 'line', data: hi.map((v, i) => v - lo[i]), stack: name + id, symbol: 'none',
-          lineStyle: { opacity: 0 }, areaStyle: { color, opacity }, silent: true, tooltip: { show: false } },
-      ];
-      out.push(...band(stat.p05, stat.p95, 0.15, ' 5-95%'), ...band(stat.p25, stat.p75, 0.25, ' 25-75%'));
-    }
+    if (showBands) out.push(band(name + ' 5-95%', stat.p05, stat.p95, color, 0.15), band(name + ' 25-75%', stat.p25, stat.p75, color, 0.25));
     out.push({ name, type: 'line', data: stat.p50, symbol: 'none',
       lineStyle: { width: 2.5, color }, itemStyle: { color } });
     return out;
   }
 
-  /** Years are categories: stacked bands and bars need a category axis. */
+  /** The area between lo[i] and hi[i] over the categories i, as one polygon (the axis extent covers both). */
+  function band(name, lo, hi, color, opacity) {
+    const data = lo.map((l, i) => [i, l, hi[i]]);
+    return { name, type: 'custom', data, encode: { x: 0, y: [1, 2] }, silent: true, tooltip: { show: false }, z: 1,
+      renderItem: (params, api) => {
+        if (params.dataIndex !== 0) return null; // one polygon for the whole series, drawn with the first item
+        const upper = data.map((d) => api.coord([d[0], d[2]]));
+        const lower = data.map((d) => api.coord([d[0], d[1]])).reverse();
+        return { type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: color, opacity } };
+      } };
+  }
+
+  /** Years are categories (bars and bands share the axis). */
   function baseOption(title, subtitle, xs) {
     return {
       animation: false,
@@ -45,7 +163,7 @@ const TumenCharts = (() => {
       tooltip: { trigger: 'axis', valueFormatter: fmt },
       legend: { top: 30, right: 10, data: [] },
       xAxis: { type: 'category', data: xs.map(String), boundaryGap: false },
-      yAxis: { type: 'value', axisLabel: { formatter: (v) => v >= 1000 ? (v / 1000) + 'k' : v } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v) => Math.abs(v) >= 1000 ? (v / 1000) + 'k' : v } },
       series: [],
     };
   }
@@ -294,6 +412,8 @@ const TumenCharts = (() => {
     h += '</tbody></table><p class="muted">Intervals of totals are the sums of the yearly 5% and 95% differences (a conservative range). '
       + 'Runs share seeds across variants, so differences are paired run by run.</p>';
     el.innerHTML = h;
+    el.classList.add('exportable');
+    exportBar(el, () => `comparison totals ${from}-${to}`, [['CSV', () => tableCsv(el.querySelector('table'))]]);
   }
 
   function differenceChart(el, r, key) {
@@ -315,8 +435,9 @@ const TumenCharts = (() => {
   }
 
   function overridesText(v) {
-    const e = Object.entries(v.overrides || {});
-    return e.length ? e.map(([k, x]) => `${k} = ${x}`).join(', ') : 'the scenario as published';
+    const e = Object.entries(v.overrides || {}).map(([k, x]) => `${k} = ${x}`)
+      .concat((v.dated || []).map((d) => `${d.parameter} = ${d.value} from ${d.from}`));
+    return e.length ? e.join(', ') : 'the scenario as published';
   }
 
   // ---- the report: every chart of a result on one page
@@ -347,5 +468,5 @@ const TumenCharts = (() => {
   }
 
   return { arrivals, hiding, enforcement, sentences, sankey, flowMap, compareTable, differenceChart, renderReport,
-    fmt, esc, overridesText, NODE_LABELS, HEADLINE_LABELS };
+    fmt, esc, overridesText, download, chartRows, NODE_LABELS, HEADLINE_LABELS };
 })();
