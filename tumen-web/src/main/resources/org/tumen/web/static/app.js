@@ -219,7 +219,8 @@ function drawFlows() {
   const year = Number($('#year-slider').value);
   $('#year-label').textContent = all ? 'all years' : year;
   const vi = Number($('#flow-variant').value || 0);
-  TumenCharts.flowMap($('#flow-map'), r, state.outline, vi, all ? null : year);
+  TumenCharts.flowMap($('#flow-map'), r, state.outline, vi, all ? null : year, 'route');
+  TumenCharts.flowMap($('#flow-closeup'), r, state.outline, vi, all ? null : year, 'border');
   const p = $('#sankey-period').value;
   const [from, to] = p === 'all' ? [r.firstYear, r.lastYear] : p.split('-').map(Number);
   TumenCharts.sankey($('#sankey'), r, vi, from, to);
