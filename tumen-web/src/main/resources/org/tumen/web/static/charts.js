@@ -393,7 +393,7 @@ const TumenCharts = (() => {
       label: { position: 'right', formatter: (x) => labelOf.get(x.data.name), fontSize: closeUp ? 12 : 11, color: '#1a202c',
         textBorderColor: '#fff', textBorderWidth: 2.5 },
       labelLayout: { hideOverlap: true },
-      tooltip: { formatter: (x) => `${placeName(x.data)} (${KIND_LABELS[x.data.kind]})` + (x.value[2] ? `<br>crossings into it: ${fmt(x.value[2])}` : '') },
+      tooltip: { formatter: (x) => `${esc(placeName(x.data))} (${esc(KIND_LABELS[x.data.kind])})` + (x.value[2] ? `<br>crossings into it: ${fmt(x.value[2])}` : '') },
     }));
     const borders = outline.features.filter((f) => f.properties.layer === 'border')
       .map((f) => ({ coords: f.geometry.coordinates, name: f.properties.name }));
@@ -423,8 +423,8 @@ const TumenCharts = (() => {
         { type: 'lines', coordinateSystem: 'geo', polyline: true, data: box, silent: true,
           lineStyle: { color: '#4a5568', width: 1, type: 'dotted' }, tooltip: { show: false } },
         { name: 'routes', type: 'lines', coordinateSystem: 'geo', data: routeData, zlevel: 1,
-          tooltip: { formatter: (p) => `${p.data.route.from} — ${p.data.route.to} (${p.data.route.mode}, ${fmt(p.data.route.km)} km)<br>`
-            + (Object.keys(p.data.dirs).length ? Object.entries(p.data.dirs).map(([k, x]) => `${k}: ${fmt(x)}`).join('<br>') : 'no one') } },
+          tooltip: { formatter: (p) => `${esc(p.data.route.from)} — ${esc(p.data.route.to)} (${esc(p.data.route.mode)}, ${fmt(p.data.route.km)} km)<br>`
+            + (Object.keys(p.data.dirs).length ? Object.entries(p.data.dirs).map(([k, x]) => `${esc(k)}: ${fmt(x)}`).join('<br>') : 'no one') } },
         ...placeSeries,
       ],
     }, true);
