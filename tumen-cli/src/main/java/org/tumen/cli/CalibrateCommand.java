@@ -71,8 +71,10 @@ final class CalibrateCommand implements Callable<Integer> {
       + " prior range (default: ${DEFAULT-VALUE})")
   double spread = 0.05;
 
-  @Option(names = "--no-install", description = "do not write the posterior into the scenario folder")
-  boolean noInstall;
+  @Option(names = "--install", negatable = true, description = "also install the posterior in the scenario folder (its"
+      + " posterior.csv, which every later run, ensemble and dashboard job of the scenario then uses); without it the"
+      + " posterior is only written to --out")
+  boolean install;
 
   @Override
   public Integer call() {
@@ -82,6 +84,10 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     Scenario s = Tumen.load(scenario);
     Path dir = out != null ? out : Path.of("calibration", s.name());
+    if (!install && dir.toAbsolutePath().normalize().equals(s.dir().toAbsolutePath().normalize())) {
+      throw new InvalidInputException("--out", 0, dir.toString(), "is the scenario's own folder, so the posterior written"
+          + " there would replace the scenario's; give another folder, and --install to install the result");
+    }
     int dimension = ParameterSpace.of(s.parameters(), only).dimension();
     AbcSmc.Settings settings;
     try {
@@ -95,7 +101,7 @@ final class CalibrateCommand implements Callable<Integer> {
     AbcSmc.State[] result = new AbcSmc.State[1];
     Progress[] bar = new Progress[1];
     try {
-      result[0] = Calibration.run(s, dir, settings, threads, only, start.equals("scenario"), !noInstall, new AbcSmc.Listener() {
+      result[0] = Calibration.run(s, dir, settings, threads, only, start.equals("scenario"), install, new AbcSmc.Listener() {
         @Override
         public void started(AbcSmc.State from, long planned) {
           System.out.printf(Locale.ROOT, "Calibrating %s: %d parameters, %d particles, %d replicates, up to %d generations"
@@ -131,8 +137,13 @@ final class CalibrateCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "Done: %d generations, %,d simulations in %.0f s of simulation time (%.2f simulations/s); this session %.0f s.%n",
         st.generation() + 1, st.simulations(), wall, st.simulations() / Math.max(1e-9, wall), session);
     System.out.println("Wrote " + dir.resolve(Calibration.POSTERIOR) + " and " + dir.resolve(Calibration.DIAGNOSTICS));
-    if (!noInstall) System.out.println("Installed the posterior in " + scenario.resolve(Calibration.POSTERIOR) + " (scenario.yaml: posterior: "
-        + Calibration.POSTERIOR + ")");
+    if (install) {
+      System.out.println("Installed the posterior in " + scenario.resolve(Calibration.POSTERIOR) + " (scenario.yaml: posterior: "
+          + Calibration.POSTERIOR + "); every later run of " + scenario + " uses it.");
+    } else {
+      System.out.println("The scenario's own posterior is unchanged. To install this one, rerun the same command with"
+          + " --install: it resumes from " + dir.resolve("checkpoint.json") + " without new simulations.");
+    }
     return 0;
   }
 }

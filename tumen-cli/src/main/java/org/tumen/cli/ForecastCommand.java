@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "forecast", mixinStandardHelpOptions = true, description = {"Posterior predictive forecast over the scenario's period: arrivals, people hiding",
-    "in China, repatriations and sentences with 50% and 90% intervals; writes forecast.csv and forecast.svg."})
+@Command(name = "forecast", mixinStandardHelpOptions = true, description = "Posterior predictive forecast over the scenario's period: arrivals, people hiding"
+    + " in China, repatriations and sentences with 50%% and 90%% intervals; writes forecast.csv and forecast.svg.")
 final class ForecastCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (calibrated: with a posterior)")
   Path scenario;

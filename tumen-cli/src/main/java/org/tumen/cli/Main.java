@@ -18,7 +18,7 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code: 0 done, 1 internal error, 2 a user mistake. */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = HelpLayout.install(new CommandLine(new Main()));
     cl.setExecutionExceptionHandler(Errors::handle);
     cl.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println("tumen: " + ex.getMessage());
@@ -28,9 +28,11 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

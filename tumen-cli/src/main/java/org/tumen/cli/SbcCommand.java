@@ -17,9 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sbc", mixinStandardHelpOptions = true, description = {"Simulation-based calibration of the table method: synthetic records"
-    + " from the prior (table rows), each calibrated on the table without it; coverage of 50% and 90% intervals per parameter and"
-    + " rank histograms (docs/FORECASTING.md)."})
+@Command(name = "sbc", mixinStandardHelpOptions = true, description = {"Simulation-based calibration of the table method (docs/FORECASTING.md):"
+    + " synthetic records from the prior (table rows), each calibrated on the table without it; coverage of the 50 and 90 percent"
+    + " intervals per parameter and rank histograms."})
 final class SbcCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (with scenario.yaml)")
   Path scenario;

@@ -37,10 +37,10 @@ final class TableOptions {
   @Option(names = "--max-events", description = "a table run with more events is cut and keeps no series (default: ${DEFAULT-VALUE})")
   long maxEvents = ReferenceTable.MAX_EVENTS;
 
-  @Option(names = "--accept", description = "rows accepted by the ABC (default: 3% of the usable rows, at least 300, at most half of them)")
+  @Option(names = "--accept", description = "rows accepted by the ABC (default: 0.03 x the usable rows, at least 300, at most half of them)")
   Integer accept;
 
-  @Option(names = "--train", description = "rows of the pilot region the semi-automatic summaries are fitted on (default: 40% of the usable"
+  @Option(names = "--train", description = "rows of the pilot region the semi-automatic summaries are fitted on (default: 0.4 x the usable"
       + " rows, at least 2 x --accept)")
   Integer train;
 

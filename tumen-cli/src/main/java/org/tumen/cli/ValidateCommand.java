@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", mixinStandardHelpOptions = true, description = {"Posterior predictive check against the observed record 1996-2011:",
-    "intervals, coverage, MAPE, ARD, female share and the hidden-population estimates."})
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Posterior predictive check against the observed record 1996-2011:"
+    + " intervals, coverage, MAPE, ARD, female share and the hidden-population estimates.")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario folder (calibrated: with a posterior)")
   Path scenario;

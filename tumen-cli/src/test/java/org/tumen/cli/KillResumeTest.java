@@ -61,7 +61,7 @@ class KillResumeTest {
   @Test
   void aKilledCalibrationResumesToTheSamePosterior() throws Exception {
     Path scenario = shortScenario();
-    String[] common = {"calibrate", scenario.toString(), "--no-install", "--particles", "12", "--replicates", "1",
+    String[] common = {"calibrate", scenario.toString(), "--particles", "12", "--replicates", "1",
         "--generations", "3", "--budget", "40", "--batch", "2", "--seed", "5", "--threads", "2", "--only", "crossing.*,brokers.seek_rate@*"};
     Path reference = tmp.resolve("cal-ref"), killed = tmp.resolve("cal-killed");
     long millis = finish(tmp.resolve("cal-ref.log"), with(common, "--out", reference.toString()));

@@ -37,6 +37,15 @@ public record Scenario(Path dir, String name, String description, RuleSet rules,
         routeModes, parameters, timeline, tables, observed, posterior, contentHash);
   }
 
+  /** The same scenario with further timeline events (a user's dated levers), after its own. */
+  public Scenario withAddedEvents(List<TimelineEvent> events) {
+    if (events.isEmpty()) return this;
+    List<TimelineEvent> all = new java.util.ArrayList<>(timeline);
+    all.addAll(events);
+    return new Scenario(dir, name, description, rules, calendar, seed, places, placeAttributes, routeModes, parameters,
+        List.copyOf(all), tables, observed, posterior, contentHash);
+  }
+
   public Scenario withParameters(ParameterSet p) {
     return new Scenario(dir, name, description, rules, calendar, seed, places, placeAttributes, routeModes, p,
         timeline, tables, observed, posterior, contentHash);

@@ -4,11 +4,11 @@ import java.util.Collection;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean ...?" for a misspelt key, column or parameter name. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** " (did you mean 'x'?)" for the closest option within {@code maxEdits} edits, or "" when none is that close. */
-  static String didYouMean(String name, Collection<String> options, int maxEdits) {
+  public static String didYouMean(String name, Collection<String> options, int maxEdits) {
     LevenshteinDistance distance = new LevenshteinDistance(maxEdits);
     String best = null;
     int bestD = Integer.MAX_VALUE;

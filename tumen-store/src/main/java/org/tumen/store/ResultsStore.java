@@ -48,6 +48,11 @@ import org.tumen.scenario.InvalidInputException;
 public final class ResultsStore {
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
   public static final int SCHEMA_VERSION = 1;
+  /**
+   * The storage format of the file: DuckDB 1.0's, which every DuckDB since 1.0 reads (the command line,
+   * Python, R, JDBC). The 2.x driver's own default format is one that no DuckDB 1.x opens.
+   */
+  public static final String STORAGE_VERSION = "v1.0.0";
   private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
   private static final String[] SCHEMA = {
@@ -349,22 +354,98 @@ public final class ResultsStore {
       throw new UncheckedIOException("cannot create the folder of the results store " + file, e);
     }
     if (!Files.exists(file)) create();
-    return withConnection(false, c -> {
-      c.setAutoCommit(false);
-      try {
-        // In the same transaction as the work: a process killed while creating a new store leaves no
-        // half-made schema behind.
-        try (Statement s = c.createStatement()) {
-          for (String sql : SCHEMA) s.execute(sql);
-        }
-        T result = work.apply(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    boolean[] rewritten = {false};
+    T done = withConnection(false, c -> {
+      if (!portable(c)) {
+        rewritePortable(c);
+        rewritten[0] = true;
+        return null;
       }
+      return transaction(c, work);
     });
+    return rewritten[0] ? withConnection(false, c -> transaction(c, work)) : done;
+  }
+
+  private static <T> T transaction(Connection c, SqlWork<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      // In the same transaction as the work: a process killed while creating a new store leaves no
+      // half-made schema behind.
+      try (Statement s = c.createStatement()) {
+        for (String sql : SCHEMA) s.execute(sql);
+      }
+      T result = work.apply(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    }
+  }
+
+  /** Whether the open file is in {@link #STORAGE_VERSION}'s format or an older one (all of which DuckDB 1.x reads). */
+  private static boolean portable(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+        "SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()")) {
+      String version = r.next() ? r.getString(1) : null;
+      return version == null || compareVersions(version, STORAGE_VERSION) <= 0;
+    }
+  }
+
+  /** Compares DuckDB storage versions such as {@code v1.0.0+} and {@code v2.0.0}, by their numbers. */
+  static int compareVersions(String a, String b) {
+    int[] x = versionNumbers(a), y = versionNumbers(b);
+    for (int i = 0; i < 3; i++) if (x[i] != y[i]) return Integer.compare(x[i], y[i]);
+    return 0;
+  }
+
+  private static int[] versionNumbers(String v) {
+    String[] parts = v.replaceAll("[^0-9.]", "").split("\\.");
+    int[] out = new int[3];
+    for (int i = 0; i < 3 && i < parts.length; i++) out[i] = parts[i].isEmpty() ? 0 : Integer.parseInt(parts[i]);
+    return out;
+  }
+
+  /**
+   * Rewrites a store that an earlier Tumen (DuckDB's 2.x format) made, in {@link #STORAGE_VERSION}'s format:
+   * copied whole into a temporary file beside it while this connection holds the file's lock, then moved
+   * onto its name. Other processes wait for the lock and then open the new file; a kill leaves the old one.
+   */
+  private void rewritePortable(Connection c) throws SQLException {
+    Path temporary = temporaryBeside(".portable-");
+    try (Statement s = c.createStatement()) {
+      s.execute("ATTACH " + ParquetEventLog.sqlString(temporary.toString()) + " AS portable (STORAGE_VERSION '"
+          + STORAGE_VERSION + "')");
+      s.execute("COPY FROM DATABASE " + currentDatabase(c) + " TO portable");
+      s.execute("DETACH portable");
+      Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite the results store " + file + " in DuckDB 1.x's format", e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  private static String currentDatabase(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT current_database()")) {
+      r.next();
+      return "\"" + r.getString(1).replace("\"", "\"\"") + "\"";
+    }
+  }
+
+  private Path temporaryBeside(String infix) {
+    return file.resolveSibling(file.getFileName() + infix + ProcessHandle.current().pid() + "-"
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    try {
+      Files.deleteIfExists(temporary);
+      Files.deleteIfExists(temporary.resolveSibling(temporary.getFileName() + ".wal"));
+    } catch (IOException ignored) {
+      // best effort: a stray temporary file is harmless
+    }
   }
 
   /**
@@ -375,10 +456,11 @@ public final class ResultsStore {
    * is kept). A process killed while making it leaves only the temporary file.
    */
   void create() {
-    Path temporary = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid() + "-"
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    Path temporary = temporaryBeside(".new-");
+    Properties format = new Properties();
+    format.setProperty("storage_compatibility_version", STORAGE_VERSION);
     try {
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + temporary);
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + temporary, format);
           Statement s = c.createStatement()) {
         for (String sql : SCHEMA) s.execute(sql);
       }
@@ -399,12 +481,7 @@ public final class ResultsStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the results store " + file, e);
     } finally {
-      try {
-        Files.deleteIfExists(temporary);
-        Files.deleteIfExists(temporary.resolveSibling(temporary.getFileName() + ".wal"));
-      } catch (IOException ignored) {
-        // best effort: a stray temporary file is harmless
-      }
+      deleteQuietly(temporary);
     }
   }
 

@@ -14,15 +14,22 @@ import java.util.Map;
  *   <li>{@code compare}: the same seeds for each of {@code variants} (a scenario with its own overrides),
  *       so that differences between variants are paired run by run.
  * </ul>
+ *
+ * <p>{@code dated} levers take effect on a date ({@link DatedLever}); {@code overrides} hold from the start.
+ * A saved experiment (the dashboard's "Save experiment") is this request as JSON.
  */
-record JobRequest(String kind, String scenario, Map<String, Double> overrides, Integer runs, Long seed,
-    List<Variant> variants, String note) {
+record JobRequest(String kind, String scenario, Map<String, Double> overrides, List<DatedLever> dated, Integer runs,
+    Long seed, List<Variant> variants, String note) {
   static final int MAX_RUNS = 50;
   static final int MAX_VARIANTS = 4;
   static final int MAX_TOTAL = 120;
 
   /** One arm of a comparison. */
-  record Variant(String label, String scenario, Map<String, Double> overrides) {}
+  record Variant(String label, String scenario, Map<String, Double> overrides, List<DatedLever> dated) {
+    Variant {
+      dated = dated == null ? List.of() : List.copyOf(dated);
+    }
+  }
 
   /** The request made explicit: what to run, or a 400 that says what is wrong. */
   record Plan(String kind, List<Variant> variants, int runs, Long seed, String note) {
@@ -41,7 +48,7 @@ record JobRequest(String kind, String scenario, Map<String, Double> overrides, I
       case "run", "ensemble" -> {
         if (k.equals("run") && n != 1) throw ApiException.badRequest("a run has runs = 1; ask for an ensemble");
         if (scenario == null) throw ApiException.badRequest("scenario is missing");
-        vs.add(new Variant(scenario, scenario, clean(overrides)));
+        vs.add(new Variant(scenario, scenario, clean(overrides), dated));
       }
       case "compare" -> {
         if (variants == null || variants.size() < 2 || variants.size() > MAX_VARIANTS) {
@@ -53,7 +60,7 @@ record JobRequest(String kind, String scenario, Map<String, Double> overrides, I
           String label = v.label() == null || v.label().isBlank() ? "variant " + (char) ('A' + i) : v.label().strip();
           if (label.length() > 60) throw ApiException.badRequest("variant label longer than 60 characters");
           for (Variant seen : vs) if (seen.label().equals(label)) throw ApiException.badRequest("two variants are labelled '" + label + "'");
-          vs.add(new Variant(label, v.scenario(), clean(v.overrides())));
+          vs.add(new Variant(label, v.scenario(), clean(v.overrides()), v.dated()));
         }
       }
       default -> throw ApiException.badRequest("kind must be run, ensemble or compare, got '" + k + "'");

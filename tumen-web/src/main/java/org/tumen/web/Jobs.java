@@ -121,7 +121,7 @@ final class Jobs implements AutoCloseable {
       } catch (InvalidInputException e) {
         throw ApiException.of(e);
       }
-      scenarios.add(s);
+      scenarios.add(DatedLever.apply(s, v.dated(), "dated levers of " + v.label()));
     }
     long waiting = jobs.values().stream().filter(j -> !j.status.terminal()).count();
     if (waiting >= limits.maxWaiting()) {

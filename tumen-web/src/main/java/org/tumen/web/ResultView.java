@@ -31,8 +31,9 @@ record ResultView(long id, String kind, String created, String toolVersion, int 
   static final List<String> HEADLINES = List.of("arrived_south_korea", "hiding_in_china", "repatriated",
       "arrested_in_china", "bribe_releases", "sentenced_kyohwaso", "sentenced_kwanliso", "executed", "died", "crossed");
 
-  record VariantView(String label, String scenario, Map<String, Double> overrides, int runs, List<Long> seeds,
-      Map<String, Stat> series) {}
+  /** @param dated the levers that took effect on a date (none for results not made by the dashboard) */
+  record VariantView(String label, String scenario, Map<String, Double> overrides, List<DatedLever> dated, int runs,
+      List<Long> seeds, Map<String, Stat> series) {}
 
   /** A series over the years: mean and the 5, 25, 50, 75 and 95th percentiles across runs. */
   record Stat(double[] mean, double[] p05, double[] p25, double[] p50, double[] p75, double[] p95) {}
@@ -81,7 +82,7 @@ record ResultView(long id, String kind, String created, String toolVersion, int 
       Map<String, Stat> stats = new LinkedHashMap<>();
       for (String n : names) stats.put(n, stat(g.getValue(), n, first, years));
       String label = planned != null ? planned.label() : shortName(g.getKey());
-      variants.add(new VariantView(label, scenario, overrides, g.getValue().size(),
+      variants.add(new VariantView(label, scenario, overrides, planned != null ? planned.dated() : List.of(), g.getValue().size(),
           g.getValue().stream().map(RunSummary::seed).toList(), stats));
       vi++;
     }

@@ -25,6 +25,7 @@ class ApiTest {
   @BeforeAll
   static void start() {
     Path scenarios = TestScenarios.shortKorea(tmp.resolve("scenarios"), 1999);
+    TestScenarios.unhcrFrom(scenarios, "1995-01-01");
     server = WebServer.start(new WebServer.Config("127.0.0.1", 0, scenarios, tmp.resolve("store.duckdb"), 2));
   }
 
@@ -144,6 +145,43 @@ class ApiTest {
     for (String node : out.keySet()) {
       if (!node.equals("crossed")) assertThat(out.get(node)).as(node).isCloseTo(in.get(node), org.assertj.core.data.Offset.offset(0.5));
     }
+  }
+
+  @Test
+  void aDatedLeverDoesWhatTheShippedVariantsTimelineRowDoes() throws Exception {
+    // The dashboard's preset "UNHCR reviews claims from ..." against scenarios/korea-unhcr (here from 1995).
+    JsonNode lever = result(run("{\"kind\":\"run\",\"scenario\":\"korea\",\"seed\":3,"
+        + "\"dated\":[{\"parameter\":\"unhcr.access_probability\",\"from\":\"1995\",\"value\":0.8}]}"));
+    JsonNode variant = result(run("{\"kind\":\"run\",\"scenario\":\"korea-unhcr\",\"seed\":3}"));
+    JsonNode plain = result(run("{\"kind\":\"run\",\"scenario\":\"korea\",\"seed\":3}"));
+    JsonNode a = lever.get("variants").get(0), b = variant.get("variants").get(0);
+    assertThat(a.get("dated").get(0).get("from").asText()).isEqualTo("1995");
+    assertThat(a.get("series")).isEqualTo(b.get("series"));
+    assertThat(a.get("series").get("unhcr_resettled")).isNotEqualTo(plain.get("variants").get(0).get("series").get("unhcr_resettled"));
+
+    Answer bad = call("POST", "/api/jobs", "{\"kind\":\"run\",\"scenario\":\"korea\",\"dated\":["
+        + "{\"parameter\":\"unhcr.acces_probability\",\"from\":\"1995\",\"value\":0.8},"
+        + "{\"parameter\":\"unhcr.access_probability\",\"from\":\"2040\",\"value\":0.8},"
+        + "{\"parameter\":\"unhcr.access_probability\",\"from\":\"soon\",\"value\":0.8},"
+        + "{\"parameter\":\"unhcr.access_probability\",\"from\":\"1995\",\"value\":3}]}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().get("problems")).extracting(p -> p.get("message").asText()).satisfiesExactly(
+        m -> assertThat(m).contains("did you mean 'unhcr.access_probability'"),
+        m -> assertThat(m).contains("outside the run"),
+        m -> assertThat(m).contains("must be a year (2026) or a date"),
+        m -> assertThat(m).contains("between 0 and 1"));
+  }
+
+  static long run(String request) throws Exception {
+    Answer submitted = call("POST", "/api/jobs", request);
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+    JsonNode job = waitForJob(submitted.body().get("id").asLong());
+    assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("done");
+    return job.get("resultId").asLong();
+  }
+
+  static JsonNode result(long id) throws Exception {
+    return call("GET", "/api/results/" + id, null).body();
   }
 
   @Test

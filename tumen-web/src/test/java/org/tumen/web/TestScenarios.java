@@ -14,6 +14,21 @@ final class TestScenarios {
     return (Files.isDirectory(here.resolve("scenarios")) ? here : here.getParent()).resolve("scenarios");
   }
 
+  /**
+   * Writes {@code dir}/korea-unhcr: the shipped UNHCR variant of {@code dir}/korea (its base), with its one
+   * rule change moved from 2026-01-01 to {@code from}, so that a short test run sees it act.
+   */
+  static void unhcrFrom(Path dir, String from) {
+    try {
+      Path src = root().resolve("korea-unhcr"), dst = dir.resolve("korea-unhcr");
+      Files.createDirectories(dst);
+      Files.copy(src.resolve("scenario.yaml"), dst.resolve("scenario.yaml"));
+      Files.writeString(dst.resolve("timeline.csv"), Files.readString(src.resolve("timeline.csv")).replace("2026-01-01,", from + ","));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes {@code dir}/korea: the flagship scenario ending on the last day of {@code endYear}. */
   static Path shortKorea(Path dir, int endYear) {
     try {

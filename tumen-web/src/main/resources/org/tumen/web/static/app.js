@@ -49,6 +49,7 @@ async function loadScenarios() {
   const sel = $('#scenario-select');
   sel.innerHTML = list.map((s) => `<option value="${s.name}">${s.name}${s.error ? ' (broken)' : ''}</option>`).join('');
   if (list.length) await loadScenario(list[0].name);
+  return list;
 }
 
 async function loadScenario(name) {
@@ -113,10 +114,13 @@ function updateChanged() {
 
 async function runFromScenario() {
   showError(null);
-  const kind = document.querySelector('input[name="run-kind"]:checked').value;
-  const body = { kind, scenario: state.scenario.name, overrides: state.levers };
-  if (kind === 'ensemble') body.runs = Number($('#runs-input').value);
-  if ($('#seed-input').value) body.seed = Number($('#seed-input').value);
+  let body;
+  try {
+    body = Experiment.scenarioRequest(); // experiment.js: the levers, from the start or from a date
+  } catch (e) {
+    showError(e);
+    return;
+  }
   await startJob(body, 'results');
 }
 
@@ -215,7 +219,8 @@ function drawFlows() {
   const year = Number($('#year-slider').value);
   $('#year-label').textContent = all ? 'all years' : year;
   const vi = Number($('#flow-variant').value || 0);
-  TumenCharts.flowMap($('#flow-map'), r, state.outline, vi, all ? null : year);
+  TumenCharts.flowMap($('#flow-map'), r, state.outline, vi, all ? null : year, 'route');
+  TumenCharts.flowMap($('#flow-closeup'), r, state.outline, vi, all ? null : year, 'border');
   const p = $('#sankey-period').value;
   const [from, to] = p === 'all' ? [r.firstYear, r.lastYear] : p.split('-').map(Number);
   TumenCharts.sankey($('#sankey'), r, vi, from, to);
@@ -241,44 +246,16 @@ function togglePlay() {
 
 // ---- Compare page
 
-const PRESETS = {
-  unhcr: { label: 'UNHCR review', overrides: { 'unhcr.access_probability': 0.8 } },
-  bribes: { label: 'bribes x2', overrides: { 'arrest.bribe_price_usd@2012': 12000 } },
-  lenient: { label: 'arrests /10', overrides: { 'hiding.enforcement': 0.1 } },
-};
-
-function addVariant(label, overrides) {
-  const n = document.querySelectorAll('.variant').length;
-  if (n >= 4) return;
-  const div = document.createElement('div');
-  div.className = 'variant';
-  div.innerHTML = `<input class="v-label" value="${TumenCharts.esc(label || (n === 0 ? 'baseline' : 'variant ' + String.fromCharCode(65 + n)))}">
-    <textarea class="v-overrides" placeholder='levers as JSON, e.g. {"hiding.enforcement": 0.5}; empty = the scenario as published'>${overrides && Object.keys(overrides).length ? JSON.stringify(overrides) : ''}</textarea>
-    <button class="small v-remove" title="remove">✕</button>`;
-  div.querySelector('.v-remove').onclick = () => { if (document.querySelectorAll('.variant').length > 2) div.remove(); };
-  $('#variants').appendChild(div);
-}
-
-function applyPreset(key) {
-  const last = [...document.querySelectorAll('.variant')].pop();
-  const p = key === 'current' ? { label: 'my levers', overrides: state.levers } : PRESETS[key];
-  last.querySelector('.v-label').value = p.label;
-  last.querySelector('.v-overrides').value = JSON.stringify(p.overrides);
-}
-
 async function runComparison() {
   showError(null);
-  let variants;
+  let body;
   try {
-    variants = [...document.querySelectorAll('.variant')].map((d) => {
-      const text = d.querySelector('.v-overrides').value.trim();
-      return { label: d.querySelector('.v-label').value, scenario: state.scenario.name, overrides: text ? JSON.parse(text) : {} };
-    });
+    body = Experiment.comparisonRequest(); // experiment.js: the variants as the page shows them
   } catch (e) {
-    showError(new Error('A variant\'s levers are not valid JSON: ' + e.message));
+    showError(e);
     return;
   }
-  await startJob({ kind: 'compare', runs: Number($('#compare-runs').value), variants }, 'compare');
+  await startJob(body, 'compare');
 }
 
 async function openComparison(id) {
@@ -318,14 +295,10 @@ async function init() {
   $('#flow-variant').onchange = drawFlows;
   $('#sankey-period').onchange = drawFlows;
   $('#play-button').onclick = togglePlay;
-  $('#add-variant').onclick = () => addVariant();
   $('#compare-button').onclick = runComparison;
-  document.querySelectorAll('.preset').forEach((b) => { b.onclick = () => applyPreset(b.dataset.preset); });
-  addVariant('baseline', {});
-  addVariant(PRESETS.unhcr.label, PRESETS.unhcr.overrides);
   try {
     state.outline = await (await fetch('/geo/east-asia.geojson')).json();
-    await loadScenarios();
+    await Experiment.init(await loadScenarios());
     await refreshResultLists();
     const first = $('#result-select').value;
     if (first) await openResult(first);

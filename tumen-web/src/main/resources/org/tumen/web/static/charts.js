@@ -15,28 +15,146 @@ const TumenCharts = (() => {
       c = echarts.init(el, null, { renderer: 'svg' });
       charts.set(el, c);
       new ResizeObserver(() => c.resize()).observe(el);
+      exportBar(el, () => chartTitle(c), [['PNG', () => chartPng(c)], ['SVG', () => chartSvg(c)], ['CSV', () => chartCsv(c)]]);
     }
     return c;
   }
 
-  /** Median line with 5-95% and 25-75% bands, drawn as stacked areas (lower edge transparent). */
+  // ---- exports: every chart as PNG or SVG, and the numbers it shows as CSV (also in the offline report)
+
+  /** Buttons in the corner of `el`; each action returns [content (Blob), extension]. */
+  function exportBar(el, name, actions) {
+    const bar = document.createElement('div');
+    bar.className = 'export-bar';
+    for (const [label, action] of actions) {
+      const b = document.createElement('button');
+      b.className = 'small export';
+      b.dataset.export = label.toLowerCase();
+      b.textContent = label;
+      b.title = 'Download as ' + label;
+      b.onclick = async () => {
+        const [blob, extension] = await action();
+        download(blob, slug(name()) + '.' + extension);
+      };
+      bar.appendChild(b);
+    }
+    el.appendChild(bar);
+  }
+
+  function download(blob, file) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = file;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  const slug = (t) => ('tumen-' + t).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').substring(0, 80);
+
+  function chartTitle(c) {
+    const t = c.getOption().title;
+    return (Array.isArray(t) ? t[0] : t)?.text || 'chart';
+  }
+
+  function chartSvg(c) {
+    return [new Blob([c.renderToSVGString()], { type: 'image/svg+xml' }), 'svg'];
+  }
+
+  /** The SVG drawn on a white canvas at twice the size (no network, no library). */
+  function chartPng(c) {
+    const svg = c.renderToSVGString();
+    const w = c.getWidth(), h = c.getHeight();
+    return new Promise((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 2 * w;
+        canvas.height = 2 * h;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#fff';
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        g.drawImage(img, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob((b) => resolve([b, 'png']), 'image/png');
+      };
+      img.onerror = reject;
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+    });
+  }
+
+  const csvCell = (v) => { const t = v == null || (typeof v === 'number' && isNaN(v)) ? '' : String(v); return /[",\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; };
+  const csvText = (rows) => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+
+  /** The numbers a chart shows: a row per year (a column per line, two per band), or its links or routes. */
+  function chartRows(c) {
+    const o = c.getOption();
+    const sankeySeries = o.series.find((x) => x.type === 'sankey');
+    if (sankeySeries) return [['from', 'to', 'people'], ...sankeySeries.links.map((l) => [l.source, l.target, l.value])];
+    const routes = o.series.find((x) => x.name === 'routes');
+    if (routes) {
+      const out = [['from', 'to', 'mode', 'km', 'people']];
+      routes.data.forEach((d) => out.push([d.route.from, d.route.to, d.route.mode, d.route.km, Math.round(d.value)]));
+      return out;
+    }
+    const cats = (o.xAxis && o.xAxis[0] && o.xAxis[0].data) || [];
+    const header = ['year'], columns = [];
+    for (const x of o.series) {
+      if (!x.name) continue; // the zero line
+      if (x.type === 'custom') { // [category index, low, high]
+        const lo = [], hi = [];
+        x.data.forEach((d) => { const v = d.value || d; lo[v[0]] = v[1]; hi[v[0]] = v[2]; });
+        header.push(x.name + ' low', x.name + ' high');
+        columns.push(lo, hi);
+      } else if (x.type === 'scatter') { // [category, value]
+        const col = [];
+        x.data.forEach((d) => { const v = d.value || d; col[cats.indexOf(String(v[0]))] = v[1]; });
+        header.push(x.name);
+        columns.push(col);
+      } else {
+        header.push(x.name);
+        columns.push(x.data.map((d) => (d && typeof d === 'object' ? d.value : d)));
+      }
+    }
+    return [header, ...cats.map((cat, i) => [cat, ...columns.map((col) => col[i])])];
+  }
+
+  function chartCsv(c) {
+    return [new Blob([csvText(chartRows(c))], { type: 'text/csv' }), 'csv'];
+  }
+
+  /** A table element's cells as CSV (header and body rows, text as shown). */
+  function tableCsv(table) {
+    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((td) => td.innerText.replace(/\s+/g, ' ').trim()));
+    return [new Blob([csvText(rows)], { type: 'text/csv' }), 'csv'];
+  }
+
+  /**
+   * Median line with 5-95% and 25-75% bands. Each band is one polygon from its lower to its upper bound, not a
+   * stack of areas: ECharts stacks values of different signs from zero, so a negative difference's band was
+   * drawn between 0 and the band's width.
+   */
   function bandSeries(name, stat, color, xs, showBands) {
     const out = [];
-    if (showBands) {
-      const band = (lo, hi, opacity, id) => [
-        { name: name + id, type: 'line', data: lo, stack: name + id, symbol: 'none',
-          lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false } },
-        { name: name + id + '+', type: 'line', data: hi.map((v, i) => v - lo[i]), stack: name + id, symbol: 'none',
-          lineStyle: { opacity: 0 }, areaStyle: { color, opacity }, silent: true, tooltip: { show: false } },
-      ];
-      out.push(...band(stat.p05, stat.p95, 0.15, ' 5-95%'), ...band(stat.p25, stat.p75, 0.25, ' 25-75%'));
-    }
+    if (showBands) out.push(band(name + ' 5-95%', stat.p05, stat.p95, color, 0.15), band(name + ' 25-75%', stat.p25, stat.p75, color, 0.25));
     out.push({ name, type: 'line', data: stat.p50, symbol: 'none',
       lineStyle: { width: 2.5, color }, itemStyle: { color } });
     return out;
   }
 
-  /** Years are categories: stacked bands and bars need a category axis. */
+  /** The area between lo[i] and hi[i] over the categories i, as one polygon (the axis extent covers both). */
+  function band(name, lo, hi, color, opacity) {
+    const data = lo.map((l, i) => [i, l, hi[i]]);
+    return { name, type: 'custom', data, encode: { x: 0, y: [1, 2] }, silent: true, tooltip: { show: false }, z: 1,
+      renderItem: (params, api) => {
+        if (params.dataIndex !== 0) return null; // one polygon for the whole series, drawn with the first item
+        const upper = data.map((d) => api.coord([d[0], d[2]]));
+        const lower = data.map((d) => api.coord([d[0], d[1]])).reverse();
+        return { type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: color, opacity } };
+      } };
+  }
+
+  /** Years are categories (bars and bands share the axis). */
   function baseOption(title, subtitle, xs) {
     return {
       animation: false,
@@ -45,7 +163,7 @@ const TumenCharts = (() => {
       tooltip: { trigger: 'axis', valueFormatter: fmt },
       legend: { top: 30, right: 10, data: [] },
       xAxis: { type: 'category', data: xs.map(String), boundaryGap: false },
-      yAxis: { type: 'value', axisLabel: { formatter: (v) => v >= 1000 ? (v / 1000) + 'k' : v } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v) => Math.abs(v) >= 1000 ? (v / 1000) + 'k' : v } },
       series: [],
     };
   }
@@ -168,7 +286,10 @@ const TumenCharts = (() => {
     const into = {}, out = {};
     links.forEach((l) => { out[l.source] = (out[l.source] || 0) + l.value; into[l.target] = (into[l.target] || 0) + l.value; });
     const total = (n) => Math.max(into[n] || 0, out[n] || 0);
-    const nodes = [...names].map((n) => ({ name: n, itemStyle: { color: NODE_COLORS[n] || '#718096' } }));
+    // Every outcome (a node nothing leaves) is labelled; a stage between is labelled when it holds at least 1 in
+    // 100, so that a tiny stage's label does not sit on a large one's (its number is in the tooltip).
+    const nodes = [...names].map((n) => ({ name: n, itemStyle: { color: NODE_COLORS[n] || '#718096' },
+      label: { show: !out[n] || total(n) >= 0.01 * crossed } }));
     chartIn(el).setOption({
       animation: false,
       title: { text: `What became of the people who crossed in ${from}-${to}`, left: 8, textStyle: { fontSize: 15 },
@@ -176,9 +297,11 @@ const TumenCharts = (() => {
       tooltip: { trigger: 'item', formatter: (p) => p.dataType === 'edge'
         ? `${NODE_LABELS[p.data.source]} → ${NODE_LABELS[p.data.target]}: ${fmt(p.data.value)} (${(100 * p.data.value / crossed).toFixed(1)} per 100 crossings)`
         : `${NODE_LABELS[p.name]}: ${fmt(total(p.name))} (${(100 * total(p.name) / crossed).toFixed(1)} per 100)` },
-      series: [{ type: 'sankey', top: 70, bottom: 10, left: 10, right: 215, nodeGap: 10, draggable: false,
-        nodeAlign: 'left', layoutIterations: 64, emphasis: { focus: 'adjacency' },
-        label: { formatter: (p) => `${NODE_LABELS[p.name] || p.name}  ${fmt(total(p.name))}`, fontSize: 12 },
+      // Labels that would overlap (the smallest outcomes) are hidden; the tooltip and the CSV export have them.
+      series: [{ type: 'sankey', top: 70, bottom: 36, left: 10, right: 215, nodeGap: 14, draggable: false,
+        nodeAlign: 'justify', layoutIterations: 64, emphasis: { focus: 'adjacency' }, labelLayout: { hideOverlap: true },
+        label: { formatter: (p) => `${NODE_LABELS[p.name] || p.name}  ${fmt(total(p.name))}`, fontSize: 12,
+          textBorderColor: '#fff', textBorderWidth: 2 },
         lineStyle: { color: 'gradient', opacity: 0.35 }, data: nodes, links }],
     }, true);
   }
@@ -195,17 +318,36 @@ const TumenCharts = (() => {
 
   const KIND_COLORS = { home_region: '#c53030', crossing_point: '#dd6b20', china_border: '#d69e2e',
     china_inland: '#3182ce', mission: '#6b46c1', third_country: '#319795', destination: '#2f855a' };
+  const KIND_LABELS = { home_region: 'home regions (North Korea)', crossing_point: 'river crossing points',
+    china_border: 'Chinese border prefectures', china_inland: 'cities in China', mission: 'foreign missions',
+    third_country: 'third countries', destination: 'South Korea' };
+  /** Kinds of place drawn (and labelled) in the close-up of the border rather than on the route map. */
+  const BORDER_KINDS = new Set(['home_region', 'crossing_point', 'china_border']);
+
+  /** [[west, north], [east, south]] around the places, with a margin in degrees. */
+  function frameOf(places, margin) {
+    const lon = places.map((p) => p.lon), lat = places.map((p) => p.lat);
+    return [[Math.min(...lon) - margin, Math.max(...lat) + margin], [Math.max(...lon) + margin, Math.min(...lat) - margin]];
+  }
 
   /**
    * Places and routes on the outline; route widths show people moving along them in `year` (or all years
-   * when year is null) for the variant; circles at border prefectures show crossings into them.
+   * when year is null) for the variant; circles at border prefectures show crossings into them. `view` is
+   * 'route' (every place, framed from Mongolia to Thailand; the border places unlabelled, their area boxed) or
+   * 'border' (a close-up of the Tumen and Yalu: the border places and the routes between them, labelled).
    */
-  function flowMap(el, r, outline, variantIndex, year) {
+  function flowMap(el, r, outline, variantIndex, year, view) {
     registerOutline(outline);
     const m = r.map;
     if (!m) { el.textContent = 'The scenario of this result is not available to draw its map.'; return; }
+    const closeUp = view === 'border';
     const v = r.variants[variantIndex || 0];
     const at = new Map(m.places.map((p) => [p.name, [p.lon, p.lat]]));
+    const borderPlaces = m.places.filter((p) => BORDER_KINDS.has(p.kind));
+    const borderFrame = frameOf(borderPlaces.length ? borderPlaces : m.places, 0.6);
+    const inside = (p) => p.lon >= borderFrame[0][0] && p.lon <= borderFrame[1][0] && p.lat <= borderFrame[0][1] && p.lat >= borderFrame[1][1];
+    const places = closeUp ? m.places.filter(inside) : m.places;
+    const shown = new Set(places.map((p) => p.name));
     const yi = year == null ? null : year - r.firstYear;
     const pick = (s) => yi == null ? s.mean.reduce((a, b) => a + b, 0) : s.mean[yi] || 0;
     // Volume per undirected route: both directions added; the tooltip tells them apart.
@@ -221,7 +363,7 @@ const TumenCharts = (() => {
       volume.set(key, e);
     }
     const max = Math.max(1, ...[...volume.values()].map((e) => e.total));
-    const routeData = m.routes.map((rt) => {
+    const routeData = m.routes.filter((rt) => shown.has(rt.from) && shown.has(rt.to)).map((rt) => {
       const e = volume.get([rt.from, rt.to].sort().join('|')) || { total: 0, dirs: {} };
       const w = e.total > 0 ? 1.5 + 12 * Math.sqrt(e.total / max) : 0.8;
       return { coords: [at.get(rt.from), at.get(rt.to)], value: e.total, dirs: e.dirs, route: rt,
@@ -231,34 +373,59 @@ const TumenCharts = (() => {
     const crossings = {};
     for (const [name, s] of Object.entries(v.series)) if (name.startsWith('cross:')) crossings[name.substring(6)] = pick(s);
     const maxCross = Math.max(1, ...Object.values(crossings));
-    const placeData = m.places.map((p) => ({ name: p.name, value: [p.lon, p.lat, crossings[p.name] || 0], kind: p.kind,
-      symbolSize: 6 + (crossings[p.name] ? 18 * Math.sqrt(crossings[p.name] / maxCross) : 0),
-      itemStyle: { color: KIND_COLORS[p.kind] || '#4a5568', borderColor: '#fff', borderWidth: 1 } }));
+    // Places at (almost) the same spot share one label, e.g. "changbai · hyesan · ryanggang" on the Yalu.
+    const labelOf = new Map();
+    places.forEach((p, i) => {
+      const first = places.slice(0, i).find((q) => Math.abs(q.lon - p.lon) < 0.08 && Math.abs(q.lat - p.lat) < 0.08);
+      const key = first ? first.name : p.name;
+      labelOf.set(key, (labelOf.has(key) ? labelOf.get(key) + ' · ' : '') + p.name.replace(/_/g, ' '));
+      if (first) labelOf.set(p.name, '');
+    });
+    const placeName = (p) => p.name.replace(/_/g, ' ');
+    // One series per kind of place, so that the legend says what the colours mean.
+    const kinds = Object.keys(KIND_COLORS).filter((k) => places.some((p) => p.kind === k));
+    const placeSeries = kinds.map((kind) => ({
+      name: KIND_LABELS[kind], type: 'scatter', coordinateSystem: 'geo', zlevel: 2,
+      itemStyle: { color: KIND_COLORS[kind], borderColor: '#fff', borderWidth: 1 },
+      data: places.filter((p) => p.kind === kind).map((p) => ({ name: p.name, value: [p.lon, p.lat, crossings[p.name] || 0], kind: p.kind,
+        symbolSize: 7 + (crossings[p.name] ? 18 * Math.sqrt(crossings[p.name] / maxCross) : 0),
+        label: { show: (closeUp || !BORDER_KINDS.has(kind)) && labelOf.get(p.name) !== '' } })),
+      label: { position: 'right', formatter: (x) => labelOf.get(x.data.name), fontSize: closeUp ? 12 : 11, color: '#1a202c',
+        textBorderColor: '#fff', textBorderWidth: 2.5 },
+      labelLayout: { hideOverlap: true },
+      tooltip: { formatter: (x) => `${esc(placeName(x.data))} (${esc(KIND_LABELS[x.data.kind])})` + (x.value[2] ? `<br>crossings into it: ${fmt(x.value[2])}` : '') },
+    }));
     const borders = outline.features.filter((f) => f.properties.layer === 'border')
       .map((f) => ({ coords: f.geometry.coordinates, name: f.properties.name }));
     const labels = outline.features.filter((f) => f.properties.layer === 'label')
       .map((f) => ({ name: f.properties.name, value: f.geometry.coordinates }));
+    const [[w, n], [e, sth]] = borderFrame;
+    const box = closeUp ? [] : [{ coords: [[w, n], [e, n], [e, sth], [w, sth], [w, n]] }];
     chartIn(el).setOption({
       animation: false,
       backgroundColor: '#dfeaf3',
-      title: { text: `People moving along the routes, ${year == null ? 'all years' : year}`, left: 8, textStyle: { fontSize: 15 },
-        subtext: `${v.label}; width ∝ √people (mean over ${v.runs} run${v.runs > 1 ? 's' : ''}); circles: crossings into China` },
+      title: { text: closeUp ? `The border: crossings and first moves, ${year == null ? 'all years' : year}`
+        : `People moving along the routes, ${year == null ? 'all years' : year}`, left: 8, textStyle: { fontSize: 15 },
+        subtext: `${v.label}; width ∝ √people (mean over ${v.runs} run${v.runs > 1 ? 's' : ''}); dashed: flights; circles: crossings into China`
+          + (closeUp ? '' : '; box: the border close-up') },
       tooltip: { trigger: 'item' },
-      geo: { map: 'tumen-east-asia', roam: true, center: [121, 36], zoom: 1.6, aspectScale: 0.8,
+      legend: { show: !closeUp, orient: 'vertical', right: 10, bottom: 34, backgroundColor: 'rgba(255,255,255,0.85)', padding: 6,
+        itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 }, data: kinds.map((k) => KIND_LABELS[k]) },
+      geo: { map: 'tumen-east-asia', roam: true, boundingCoords: closeUp ? borderFrame : frameOf(m.places, 2.5),
+        top: 62, bottom: 30, left: 10, right: 10, aspectScale: 0.8,
         itemStyle: { areaColor: '#f7f5ef', borderColor: '#8a8f98', borderWidth: 0.8 }, emphasis: { disabled: true },
         tooltip: { show: false }, silent: true },
       series: [
         { type: 'lines', coordinateSystem: 'geo', polyline: true, data: borders, silent: true,
           lineStyle: { color: '#9a8f86', width: 1, type: [4, 3], opacity: 0.9 }, tooltip: { show: false } },
-        { type: 'scatter', coordinateSystem: 'geo', data: labels, symbolSize: 0, silent: true,
+        { type: 'scatter', coordinateSystem: 'geo', data: closeUp ? [] : labels, symbolSize: 0, silent: true,
           label: { show: true, formatter: '{b}', color: '#8a8f98', fontSize: 11, fontWeight: 'bold' }, tooltip: { show: false } },
+        { type: 'lines', coordinateSystem: 'geo', polyline: true, data: box, silent: true,
+          lineStyle: { color: '#4a5568', width: 1, type: 'dotted' }, tooltip: { show: false } },
         { name: 'routes', type: 'lines', coordinateSystem: 'geo', data: routeData, zlevel: 1,
-          tooltip: { formatter: (p) => `${p.data.route.from} — ${p.data.route.to} (${p.data.route.mode}, ${fmt(p.data.route.km)} km)<br>`
-            + (Object.keys(p.data.dirs).length ? Object.entries(p.data.dirs).map(([k, x]) => `${k}: ${fmt(x)}`).join('<br>') : 'no one') } },
-        { name: 'places', type: 'scatter', coordinateSystem: 'geo', data: placeData, zlevel: 2,
-          label: { show: true, position: 'right', formatter: (p) => p.name.replace(/_/g, ' '), fontSize: 10, color: '#2d3748' },
-          labelLayout: { hideOverlap: true },
-          tooltip: { formatter: (p) => `${p.name} (${p.data.kind.replace(/_/g, ' ')})` + (p.value[2] ? `<br>crossings into it: ${fmt(p.value[2])}` : '') } },
+          tooltip: { formatter: (p) => `${esc(p.data.route.from)} — ${esc(p.data.route.to)} (${esc(p.data.route.mode)}, ${fmt(p.data.route.km)} km)<br>`
+            + (Object.keys(p.data.dirs).length ? Object.entries(p.data.dirs).map(([k, x]) => `${esc(k)}: ${fmt(x)}`).join('<br>') : 'no one') } },
+        ...placeSeries,
       ],
     }, true);
   }
@@ -294,6 +461,8 @@ const TumenCharts = (() => {
     h += '</tbody></table><p class="muted">Intervals of totals are the sums of the yearly 5% and 95% differences (a conservative range). '
       + 'Runs share seeds across variants, so differences are paired run by run.</p>';
     el.innerHTML = h;
+    el.classList.add('exportable');
+    exportBar(el, () => `comparison totals ${from}-${to}`, [['CSV', () => tableCsv(el.querySelector('table'))]]);
   }
 
   function differenceChart(el, r, key) {
@@ -315,8 +484,9 @@ const TumenCharts = (() => {
   }
 
   function overridesText(v) {
-    const e = Object.entries(v.overrides || {});
-    return e.length ? e.map(([k, x]) => `${k} = ${x}`).join(', ') : 'the scenario as published';
+    const e = Object.entries(v.overrides || {}).map(([k, x]) => `${k} = ${x}`)
+      .concat((v.dated || []).map((d) => `${d.parameter} = ${d.value} from ${d.from}`));
+    return e.length ? e.join(', ') : 'the scenario as published';
   }
 
   // ---- the report: every chart of a result on one page
@@ -341,11 +511,12 @@ const TumenCharts = (() => {
       differenceChart(chart(), r, 'repatriated');
     }
     add('<h2>Flows</h2>');
-    flowMap(chart('map'), r, outline, 0, null);
+    flowMap(chart('map'), r, outline, 0, null, 'route');
+    flowMap(chart('map-closeup'), r, outline, 0, null, 'border');
     sankey(chart('sankey'), r, 0, r.firstYear, r.lastYear);
     add('<p class="muted">Map outline: hand-simplified by the Tumen project (CC0), approximate; places from the scenario\'s places.csv.</p>');
   }
 
   return { arrivals, hiding, enforcement, sentences, sankey, flowMap, compareTable, differenceChart, renderReport,
-    fmt, esc, overridesText, NODE_LABELS, HEADLINE_LABELS };
+    fmt, esc, overridesText, download, chartRows, NODE_LABELS, HEADLINE_LABELS };
 })();
